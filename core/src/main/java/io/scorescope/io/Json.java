@@ -1,0 +1,42 @@
+package io.scorescope.io;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The one JSON mapper (Jackson): pretty-printed, keys in insertion order, non-finite numbers refused. */
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {}
+
+    public static ObjectNode object() { return MAPPER.createObjectNode(); }
+
+    public static String toString(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Atomically writes value as pretty JSON. */
+    public static void write(Path target, Object value) { AtomicFiles.writeString(target, toString(value) + "\n"); }
+
+    public static ObjectNode read(Path file) {
+        try {
+            var node = MAPPER.readTree(Files.readString(file));
+            if (!(node instanceof ObjectNode o)) throw new InputException(file + ": expected a JSON object");
+            return o;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException("missing file " + file, e);
+        } catch (IOException e) {
+            throw new InputException(file + ": not valid JSON (" + firstLine(e.getMessage()) + ")", e);
+        }
+    }
+
+    private static String firstLine(String m) { return m == null ? "" : m.lines().findFirst().orElse(""); }
+}
