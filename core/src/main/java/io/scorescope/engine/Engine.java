@@ -20,6 +20,7 @@ public final class Engine {
         torch.set_num_threads(1);
         try { torch.set_num_interop_threads(1); } catch (RuntimeException ignored) { /* only settable once */ }
         device = new Device(torch.cuda_is_available() ? "cuda" : "cpu");
+        device.retainReference();   // never freed by an enclosing scope
         initialised = true;
     }
 

@@ -1,0 +1,70 @@
+package io.scorescope.model;
+
+import io.scorescope.engine.Conditioning;
+import io.scorescope.engine.ParamArray;
+import io.scorescope.engine.ScoreMlp;
+import io.scorescope.field.ScoreField;
+import io.scorescope.math.Mat;
+import io.scorescope.math.Rng;
+import java.util.Map;
+
+/**
+ * A trained (or training) score network as a {@link ScoreField}: g_sigma(x) assembled from the MLP by
+ * its {@link Parameterisation}. Evaluation uses the EMA weights unless {@link #live()} is asked for.
+ * Jacobians are exact: forward mode through the layers for vector outputs, reverse mode for the energy.
+ */
+public final class ScoreModel implements ScoreField {
+    private final ModelSpec spec;
+    private final ScoreMlp net;
+    private final boolean useEma;
+
+    private ScoreModel(ModelSpec spec, ScoreMlp net, boolean useEma) {
+        this.spec = spec;
+        this.net = net;
+        this.useEma = useEma;
+    }
+
+    /** A new network with weights drawn from the seed. */
+    public static ScoreModel create(ModelSpec spec, long seed) {
+        ScoreMlp net = ScoreMlp.create(spec.dim(), spec.features().dim(), spec.hidden(), spec.depth(),
+                spec.parameterisation().output(), new Rng(seed).split(0x1417));
+        return new ScoreModel(spec, net, true);
+    }
+
+    /** A network with the given weights ("param.i", "ema.i"). */
+    public static ScoreModel withWeights(ModelSpec spec, Map<String, ParamArray> weights) {
+        ScoreModel m = create(spec, 0);
+        m.net.loadWeights(weights);
+        return m;
+    }
+
+    /** The same network evaluated with its live (non-averaged) weights. */
+    public ScoreModel live() { return new ScoreModel(spec, net, false); }
+
+    public ModelSpec spec() { return spec; }
+
+    /** The engine network (for training and checkpoints). */
+    public ScoreMlp network() { return net; }
+
+    public Conditioning conditioning(double[] sigma) {
+        return spec.parameterisation().conditioning(sigma, spec.sigmaData(), spec.features());
+    }
+
+    @Override public int dim() { return spec.dim(); }
+
+    @Override public Mat score(Mat x, double[] sigma) { return net.score(x, conditioning(sigma), useEma); }
+
+    /** Exact Jacobian (float64): forward mode for vector outputs, reverse mode (Hessian of E) for energy. */
+    @Override public Mat[] jacobian(Mat x, double[] sigma) { return net.jacobian(x, conditioning(sigma), useEma); }
+
+    /** Batched reverse-mode Jacobian (replicated batch, grad_outputs = I), for any parameterisation. */
+    public Mat[] jacobianReverse(Mat x, double[] sigma) { return net.jacobianReverse(x, conditioning(sigma), useEma); }
+
+    /** E_sigma(x) for an energy model (g = -grad E, up to a sigma-dependent constant). */
+    public double[] energy(Mat x, double[] sigma) { return net.energy(x, conditioning(sigma), useEma); }
+
+    @Override public String describe() {
+        return "mlp(" + spec.depth() + "x" + spec.hidden() + ", " + spec.parameterisation().cliName()
+                + ", sigma_data=" + spec.sigmaData() + (useEma ? ", ema" : ", live") + ")";
+    }
+}
