@@ -1,0 +1,66 @@
+package io.scorescope.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scorescope.data.Manifold;
+import io.scorescope.data.TrainingData;
+import io.scorescope.evaluate.SampleQuality;
+import io.scorescope.io.InputException;
+import io.scorescope.io.Json;
+import io.scorescope.sde.SampleSequence;
+import io.scorescope.sde.SamplerConfig;
+import io.scorescope.training.Checkpoint;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scorescope evaluate}: sample quality of a model trained on a built-in manifold. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Distance of fresh samples to the manifold, excess DSM loss over the exact Bayes floor, and density match.")
+final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true) Path model;
+    @Option(names = "--n", defaultValue = "2000", description = "Samples. Default: ${DEFAULT-VALUE}.") int n;
+    @Option(names = "--sampler", defaultValue = "reverse-sde") String sampler;
+    @Option(names = "--steps", defaultValue = "200") int steps;
+    @Option(names = "--loss-draws", defaultValue = "4000", description = "Held-out draws for the excess loss.") int lossDraws;
+    @Option(names = "--seed", defaultValue = "1") long seed;
+    @Option(names = "--json", description = "Print one JSON object.") boolean json;
+
+    @Override public Integer call() {
+        if (n < 2) throw new InputException("--n must be >= 2, got " + n);
+        if (lossDraws < 2) throw new InputException("--loss-draws must be >= 2, got " + lossDraws);
+        Checkpoint.Loaded ckpt = Checkpoint.load(model);
+        ObjectNode q = evaluate(ckpt, n, sampler, steps, lossDraws, seed);
+        if (json) {
+            System.out.println(Json.toString(q));
+        } else {
+            System.out.printf("distance to M after denoising: median %.3g, p90 %.3g (raw: median %.3g)%n",
+                    q.get("distance_median").asDouble(), q.get("distance_p90").asDouble(), q.get("distance_median_raw").asDouble());
+            System.out.printf("excess DSM loss over the Bayes floor: %.4g (model %.5f, floor %.5f)%n",
+                    q.get("excess_loss").asDouble(), q.get("model_loss").asDouble(), q.get("bayes_loss").asDouble());
+            if (q.has("proportions")) {
+                q.get("proportions").fields().forEachRemaining(e -> System.out.printf("  %-10s true %.3f  estimated %.3f%n",
+                        e.getKey(), e.getValue().get("true").asDouble(), e.getValue().get("estimated").asDouble()));
+                System.out.printf("largest proportion error: %.4f%n", q.get("proportion_error_max").asDouble());
+            }
+            System.out.printf("energy distance to fresh data: %.3g (two fresh samples: %.3g)%n",
+                    q.get("two_sample").get("value").asDouble(), q.get("two_sample").get("null_level").asDouble());
+        }
+        return 0;
+    }
+
+    static ObjectNode evaluate(Checkpoint.Loaded ckpt, int n, String sampler, int steps, int lossDraws, long seed) {
+        TrainingData td = TrainingData.fromInfo(ckpt.data());
+        Manifold m = td.manifold().orElseThrow(() ->
+                new InputException("evaluate needs a model trained on a built-in manifold (this one used " + td.spec() + ")"));
+        SamplerConfig cfg = SamplerConfig.defaults(ckpt.config().sigmaMin(), ckpt.config().sigmaMax())
+                .withSampler(sampler).withSchedule("geometric", steps).withDenoiseFinal(true);
+        SampleCommand.Run run = SampleCommand.run(ckpt, cfg, n, seed, "evaluate");
+        SampleSequence s = run.sequence();
+        SampleQuality q = SampleQuality.measure(ckpt.model(), m, run.samples(), s.finalPoints(),
+                ckpt.config().sigmaMin(), ckpt.config().sigmaMax(), lossDraws, seed);
+        ObjectNode o = q.toJson();
+        o.put("n", n).put("sampler", sampler).put("steps", steps).put("data", td.spec());
+        return o;
+    }
+}
