@@ -29,17 +29,6 @@ final class Iterates {
     /** One standard-normal block of the shape of x, drawn row-major: the only draw order samplers use. */
     static Mat noise(Mat x, Rng rng) { return rng.gaussian(x.rows(), x.cols()); }
 
-    /** The Langevin update x + eps_b g_b + sqrt(2 eps_b) z_b, with one step size per row b. */
-    static Mat langevin(Mat x, Mat g, double[] eps, Mat z) {
-        int d = x.cols();
-        double[] out = x.data().clone(), gd = g.data(), zd = z.data();
-        for (int b = 0; b < x.rows(); b++) {
-            double e = eps[b], c = Math.sqrt(2 * e);
-            for (int j = b * d; j < (b + 1) * d; j++) out[j] += e * gd[j] + c * zd[j];
-        }
-        return new Mat(x.rows(), d, out);
-    }
-
     /** The Langevin update with one step size for every row. */
     static Mat langevin(Mat x, Mat g, double eps, Mat z) {
         return x.plusScaled(eps, g).plusScaled(Math.sqrt(2 * eps), z);
