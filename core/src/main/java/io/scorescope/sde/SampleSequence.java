@@ -1,5 +1,6 @@
 package io.scorescope.sde;
 
+import io.scorescope.io.InputException;
 import io.scorescope.math.Mat;
 
 /**
@@ -99,7 +100,7 @@ public final class SampleSequence {
                 throw new IllegalArgumentException("recorder shape n=" + n + " dim=" + dim + " steps=" + steps);
             long size = (long) n * steps * dim;
             if (size > Integer.MAX_VALUE - 16)
-                throw new io.scorescope.io.InputException("sample sequences too large to record: " + n + " x " + steps + " x " + dim + " values");
+                throw new InputException("sample sequences too large to record: " + n + " x " + steps + " x " + dim + " values");
             this.n = n;
             this.dim = dim;
             this.sigmas = new double[steps];

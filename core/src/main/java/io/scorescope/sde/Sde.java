@@ -1,6 +1,7 @@
 package io.scorescope.sde;
 
 import io.scorescope.field.ScoreField;
+import io.scorescope.io.InputException;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
 
@@ -62,8 +63,8 @@ public interface Sde {
 
     /** K+1 uniformly spaced times from 1 down to tEnd (K steps), the native time grid of the samplers. */
     static double[] uniformTimes(int steps, double tEnd) {
-        if (steps < 1) throw new io.scorescope.io.InputException("time grid needs at least 1 step, got " + steps);
-        if (!(tEnd > 0 && tEnd < 1)) throw new io.scorescope.io.InputException("time grid end must be in (0, 1), got " + tEnd);
+        if (steps < 1) throw new InputException("time grid needs at least 1 step, got " + steps);
+        if (!(tEnd > 0 && tEnd < 1)) throw new InputException("time grid end must be in (0, 1), got " + tEnd);
         double[] t = new double[steps + 1];
         for (int i = 0; i <= steps; i++) t[i] = 1 - (1 - tEnd) * i / steps;
         return t;
