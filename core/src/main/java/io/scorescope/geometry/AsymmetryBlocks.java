@@ -9,7 +9,9 @@ import io.scorescope.math.Mat;
  *   <li>r_TT = ||A_TT||_F / ||P_T J P_T||_F, r_NN = ||A_NN||_F / ||P_N J P_N||_F,
  *       r_X = ||A_X||_F / ||P_T J P_N + P_N J P_T||_F. Each numerator is the antisymmetric part of its
  *       denominator's block, so every ratio lies in [0, 1]; 0/0 (an empty block: d = 0 or 1 for r_TT,
- *       d = D or D - 1 for r_NN, d = 0 or D for r_X; or a zero block of J) is NaN.</li>
+ *       d = D or D - 1 for r_NN, d = 0 or D for r_X; or a zero block of J) is NaN. A block of J with
+ *       norm below {@link #ZERO_BLOCK} ||J||_F is zero to round-off (the frame rotation leaves ~1e-16 ||J||_F
+ *       in exactly-zero blocks), and its ratio is NaN too.</li>
  *   <li>Shares of ||A||_F^2: tangent ||A_TT||^2, normal ||A_NN||^2, cross ||A_X||^2 (they sum to 1), each
  *       next to its isotropic baseline d(d-1)/(D(D-1)), (D-d)(D-d-1)/(D(D-1)), 2d(D-d)/(D(D-1))
  *       (the expected shares for a rotation-invariant random A; NaN for D = 1).</li>
@@ -25,6 +27,9 @@ public record AsymmetryBlocks(int tangentDim, int ambientDim,
                               double tangentShare, double normalShare, double crossShare,
                               double tangentShareBaseline, double normalShareBaseline, double crossShareBaseline,
                               double rotTTGain, double rotNNGain, double curlNormalCos2) {
+
+    /** Relative size below which a block of J is treated as zero (round-off from the frame rotation). */
+    public static final double ZERO_BLOCK = 1e-12;
 
     public static AsymmetryBlocks of(Mat jacobian, double sigma, Subspace subspace) {
         return of(jacobian, Asymmetry.of(jacobian), FrameBlocks.of(jacobian, subspace), sigma, subspace);
@@ -50,14 +55,19 @@ public record AsymmetryBlocks(int tangentDim, int ambientDim,
             double w2 = w[0] * w[0] + w[1] * w[1] + w[2] * w[2];
             cos2 = w2 == 0 ? Double.NaN : subspace.normalNorm2(w) / w2;
         }
+        double floor = ZERO_BLOCK * jacobian.frobenius();
         return new AsymmetryBlocks(d, dim,
-                ratio(att, jBlocks.tangentNorm()), ratio(ann, jBlocks.normalNorm()), ratio(ax, jBlocks.crossNorm()),
+                blockRatio(att, jBlocks.tangentNorm(), floor), blockRatio(ann, jBlocks.normalNorm(), floor),
+                blockRatio(ax, jBlocks.crossNorm(), floor),
                 att * att / total, ann * ann / total, ax * ax / total,
                 baseT, baseN, baseX, s2 * att, s2 * ann, cos2);
     }
 
     /** D - d. */
     public int codim() { return ambientDim - tangentDim; }
+
+    /** ||A_block|| / ||J_block||, NaN when the J block is zero to round-off. */
+    private static double blockRatio(double a, double b, double floor) { return b <= floor ? Double.NaN : a / b; }
 
     /** a / b with 0/0 = NaN. */
     static double ratio(double a, double b) { return a == 0 && b == 0 ? Double.NaN : a / b; }
