@@ -22,7 +22,7 @@ public record Verdict(String claim, boolean holds, Map<String, Double> numbers, 
         return o;
     }
 
-    /** "A2-rise: holds (median_spearman=-0.91; threshold <= -0.7)". */
+    /** "A2-rise: holds {median_spearman=-0.91, ...} threshold <= -0.7 - rule". */
     @Override public String toString() {
         return claim + ": " + (holds ? "holds" : "does not hold") + " " + numbers + " threshold " + threshold + " - " + rule;
     }
