@@ -40,7 +40,7 @@ final class Fixtures {
             for (int k = 0; k < j; k++) c = Vec.axpy(c, -Vec.dot(c, q.col(k)), q.col(k));
             q.setCol(j, Vec.normalize(c));
         }
-        if (det3OrSign(q) < 0) q.setCol(0, Vec.scale(-1, q.col(0)));
+        if (determinantSign(q) < 0) q.setCol(0, Vec.scale(-1, q.col(0)));
         return q;
     }
 
@@ -48,7 +48,7 @@ final class Fixtures {
     static Mat conj(Mat r, Mat x) { return r.times(x).times(r.transpose()); }
 
     /** Sign of the determinant via Gaussian elimination. */
-    private static double det3OrSign(Mat q) {
+    private static double determinantSign(Mat q) {
         Mat a = q.copy();
         int n = a.rows();
         double sign = 1;
