@@ -49,12 +49,15 @@ final class Painters {
             double half = PANEL / 2.0 - 20, cx = v * PANEL + PANEL / 2.0, cy = TITLE + PANEL / 2.0;
             double k = half / p.extent();
             for (double[] pt : p.points()) {
-                g.setColor(ramp(hi > lo ? (pt[2] - lo) / (hi - lo) : 0));
+                g.setColor(alpha(ramp(hi > lo ? (pt[2] - lo) / (hi - lo) : 0), pt[3]));
                 g.fillOval((int) Math.round(cx + k * pt[0]) - 3, (int) Math.round(cy - k * pt[1]) - 3, 6, 6);
             }
-            g.setColor(new Color(0x222222));
             g.setStroke(new BasicStroke(1.2f));
-            for (double[] a : p.arrows()) arrow(g, cx + k * a[0], cy - k * a[1], cx + k * a[2], cy - k * a[3]);
+            for (double[] a : p.arrows()) {
+                g.setColor(alpha(new Color(0x222222), a[4]));
+                arrow(g, cx + k * a[0], cy - k * a[1], cx + k * a[2], cy - k * a[3]);
+            }
+            g.setColor(Color.DARK_GRAY);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             g.drawString(f.views().get(v).label(), (int) cx - 70, TITLE + 14);
         }
@@ -78,6 +81,10 @@ final class Painters {
         double u = t < 0.5 ? t * 2 : t * 2 - 1;
         Color a = RAMP[i], b = RAMP[i + 1];
         return new Color(mix(a.getRed(), b.getRed(), u), mix(a.getGreen(), b.getGreen(), u), mix(a.getBlue(), b.getBlue(), u));
+    }
+
+    private static Color alpha(Color c, double nearness) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(255 * Projection.opacity(nearness)));
     }
 
     private static int mix(int a, int b, double u) { return (int) Math.round(a + (b - a) * u); }

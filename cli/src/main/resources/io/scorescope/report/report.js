@@ -6,12 +6,22 @@
   var data = JSON.parse(document.getElementById('report-data').textContent);
   var charts = {};
 
-  function axis(a, gridIndex, nameGap) {
+  /** Tick label: plain for moderate magnitudes, 1e-7 style otherwise. */
+  function tick(v) {
+    var a = Math.abs(v);
+    return a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(0).replace('e+', 'e') : String(+v.toPrecision(4));
+  }
+
+  function axis(a, nameGap) {
     return {
       type: a.log ? 'log' : 'value', name: a.label, nameLocation: 'middle', nameGap: nameGap,
-      scale: !a.log, gridIndex: gridIndex || 0, axisLine: { show: true }, splitLine: { lineStyle: { color: '#eee' } }
+      scale: !a.log, axisLine: { show: true }, splitLine: { lineStyle: { color: '#eee' } },
+      axisLabel: { formatter: tick }
     };
   }
+
+  /** Same fading of the far side as the PNG (Projection.opacity). */
+  function opacity(nearness) { return 0.2 + 0.8 * nearness; }
 
   /** A shaded polygon between lower and upper, drawn once (for data item 0). */
   function band(s, color) {
@@ -48,7 +58,7 @@
       animation: false, color: PALETTE, tooltip: { trigger: 'item' },
       legend: { top: 0, type: 'scroll' },
       grid: { left: 75, right: 25, top: 40, bottom: 55 },
-      xAxis: axis(f.x, 0, 30), yAxis: axis(f.y, 0, 55), series: series
+      xAxis: axis(f.x, 30), yAxis: axis(f.y, 55), series: series
     };
   }
 
@@ -65,18 +75,23 @@
       series.push({ type: 'scatter', name: f.colorLabel, xAxisIndex: i, yAxisIndex: i, data: v.points, symbolSize: 5 });
       series.push({
         type: 'lines', coordinateSystem: 'cartesian2d', xAxisIndex: i, yAxisIndex: i, silent: true,
-        symbol: ['none', 'arrow'], symbolSize: 6, lineStyle: { color: '#222', width: 1, opacity: 0.85 },
-        data: v.arrows.map(function (a) { return { coords: [[a[0], a[1]], [a[2], a[3]]] }; })
+        symbol: ['none', 'arrow'], symbolSize: 6, lineStyle: { color: '#222', width: 1 },
+        data: v.arrows.map(function (a) {
+          return { coords: [[a[0], a[1]], [a[2], a[3]]], lineStyle: { opacity: opacity(a[4]) } };
+        })
       });
     });
     return {
       animation: false, title: titles, grid: grids, xAxis: xs, yAxis: ys, series: series,
       tooltip: { trigger: 'item' },
-      visualMap: {
+      visualMap: [{
         type: 'continuous', min: f.min, max: f.max, dimension: 2, seriesIndex: scatterIdx,
         inRange: { color: TWO_COLOURS }, orient: 'horizontal', left: 'center', bottom: 4,
-        text: [String(f.max.toPrecision(3)), f.colorLabel + ' ' + f.min.toPrecision(3)], calculable: false
-      }
+        text: [tick(f.max), f.colorLabel + ' ' + tick(f.min)], calculable: false
+      }, {
+        type: 'continuous', min: 0, max: 1, dimension: 3, seriesIndex: scatterIdx, show: false,
+        inRange: { opacity: [opacity(0), opacity(1)] }
+      }]
     };
   }
 
