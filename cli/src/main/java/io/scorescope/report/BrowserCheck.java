@@ -104,7 +104,8 @@ public final class BrowserCheck implements AutoCloseable {
     public Result check(Path html, Path screenshotDir) {
         String url = html.toAbsolutePath().toUri().toString();
         cdp.clearEvents();
-        cdp.call("Page.navigate", Json.object().put("url", url));
+        JsonNode nav = cdp.call("Page.navigate", Json.object().put("url", url));
+        if (nav.hasNonNull("errorText")) throw new IllegalStateException("cannot load " + url + ": " + nav.get("errorText").asText());
         String status = awaitStatus();
         List<String> problems = new ArrayList<>();
         Map<String, Boolean> figures = new LinkedHashMap<>();
