@@ -151,19 +151,31 @@ public final class BrowserCheck implements AutoCloseable {
         return out;
     }
 
+    /** Closes the browser, waits for all its processes to exit, then deletes the profile folder. */
     @Override
     public void close() {
+        List<ProcessHandle> family = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
         try {
-            cdp.close();
-        } finally {
+            cdp.call("Browser.close", null, Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
             process.destroy();
-            try {
-                if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            deleteTree(profile);
+        } finally {
+            cdp.close();
         }
+        if (!awaitExit(family, 5)) {
+            family.forEach(ProcessHandle::destroyForcibly);
+            awaitExit(family, 5);
+        }
+        deleteTree(profile);
+    }
+
+    private static boolean awaitExit(List<ProcessHandle> processes, long seconds) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        while (processes.stream().anyMatch(ProcessHandle::isAlive)) {
+            if (System.nanoTime() > deadline) return false;
+            sleep(50);
+        }
+        return true;
     }
 
     private static int awaitPort(Process p, Path portFile) throws IOException {
