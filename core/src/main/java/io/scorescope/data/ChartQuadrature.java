@@ -18,9 +18,9 @@ public final class ChartQuadrature {
     /** Tail cut-off: dropped nodes carry < e^-45 ≈ 3e-20 of the closest node's Gaussian factor. */
     public static final double TAIL = 45;
     /** Leaf width in units of sigma (arc length). */
-    public static final double LEAF_SIGMAS = 2;
+    public static final double LEAF_SIGMAS = 4;
     /** Default Gauss–Legendre nodes per parameter per leaf. */
-    public static final int NODES = 8;
+    public static final int NODES = 12;
 
     private ChartQuadrature() {}
 

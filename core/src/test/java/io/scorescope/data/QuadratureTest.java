@@ -151,6 +151,7 @@ class QuadratureTest {
         for (int i = 0; i < reps; i++) post(s.quadrature(x, 0.1), x, 0.1);
         double ms = (System.nanoTime() - t0) / 1e6 / reps;
         System.out.println("sphere posterior per point: " + ms + " ms");
-        assertTrue(ms < 3, "sphere posterior took " + ms + " ms per point");
+        // ~1 ms on an idle core; the bound only catches blow-ups, the machine is shared
+        assertTrue(ms < 20, "sphere posterior took " + ms + " ms per point");
     }
 }
