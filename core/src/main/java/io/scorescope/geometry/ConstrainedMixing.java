@@ -1,0 +1,125 @@
+package io.scorescope.geometry;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scorescope.data.Manifold;
+import io.scorescope.field.ScoreField;
+import io.scorescope.io.Json;
+import io.scorescope.math.Mat;
+import io.scorescope.math.Rng;
+import io.scorescope.math.Vec;
+import io.scorescope.sde.Langevin;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Constrained mixing (spec section 9): fixed-sigma Langevin dynamics x += eps g_sigma(x) + sqrt(2 eps) z,
+ * eps = 0.1 sigma^2, run with the model and with a conservative (energy-parameterised) control from the same
+ * starting points with the same noise (common random numbers). Reported for each:
+ * <ul>
+ *   <li>tangential transport T(t) = mean over chains of |pi(x_t) - pi(x_0)|, pi the closest point on M
+ *       (chordal displacement along M), at a few step counts;</li>
+ *   <li>the distance to M, mean over chains and over the second half of the run;</li>
+ *   <li>the lag-(steps/10) autocorrelation of the first coordinate of pi(x) (slower mixing = higher);</li>
+ * </ul>
+ * and the ratios model/control of the final transport and of the distance.
+ */
+public record ConstrainedMixing(double sigma, int chains, int steps, double stepSize, int[] checkpoints,
+                                double[] transportModel, double[] transportControl, double distanceModel,
+                                double distanceControl, double autocorrModel, double autocorrControl) {
+
+    /** Step size as a fraction of sigma^2. */
+    public static final double STEP_FRACTION = 0.1;
+
+    public double transportRatio() { return transportModel[transportModel.length - 1] / transportControl[transportControl.length - 1]; }
+
+    public double distanceRatio() { return distanceModel / distanceControl; }
+
+    /** Runs both chains; the starting points are draws from q0 plus sigma-noise (i.e. from q_sigma). */
+    public static ConstrainedMixing run(ScoreField model, ScoreField control, Manifold m, double sigma, int chains,
+                                        int steps, long seed) {
+        Rng rng = new Rng(seed);
+        Mat x0 = m.sample(chains, rng.split(1).nextLong()).plus(rng.split(2).gaussian(chains, m.ambientDim()).scale(sigma));
+        double eps = STEP_FRACTION * sigma * sigma;
+        int[] checkpoints = {steps / 4, steps / 2, steps};
+        Trace a = trace(model, m, x0, sigma, eps, steps, seed, checkpoints);
+        Trace b = trace(control, m, x0, sigma, eps, steps, seed, checkpoints);
+        return new ConstrainedMixing(sigma, chains, steps, eps, checkpoints, a.transport, b.transport, a.distance, b.distance,
+                a.autocorr, b.autocorr);
+    }
+
+    private record Trace(double[] transport, double distance, double autocorr) {}
+
+    private static Trace trace(ScoreField f, Manifold m, Mat x0, double sigma, double eps, int steps, long seed, int[] checkpoints) {
+        int n = x0.rows();
+        Mat p0 = project(m, x0);
+        int every = Math.max(1, steps / 100);
+        int lag = Math.max(1, steps / 10 / every);
+        double[] transport = new double[checkpoints.length];
+        double[] dist = {0, 0};
+        List<double[]> coord = new ArrayList<>();   // first coordinate of pi(x) per recorded step
+        Langevin.run(f, x0, sigma, eps, steps, new Rng(seed).split(3), s -> {
+            int t = s.index();   // x_t after t steps
+            boolean checkpoint = false;
+            for (int c : checkpoints) checkpoint |= c == t;
+            if (t == 0 || (t % every != 0 && !checkpoint)) return;
+            Mat p = project(m, s.x());
+            if (t % every == 0) {
+                double[] c0 = new double[n];
+                for (int i = 0; i < n; i++) c0[i] = p.get(i, 0);
+                coord.add(c0);
+                if (t > steps / 2) {
+                    for (int i = 0; i < n; i++) dist[0] += Vec.dist(s.x().row(i), p.row(i));
+                    dist[1] += n;
+                }
+            }
+            for (int k = 0; k < checkpoints.length; k++) {
+                if (checkpoints[k] != t) continue;
+                double tr = 0;
+                for (int i = 0; i < n; i++) tr += Vec.dist(p.row(i), p0.row(i));
+                transport[k] = tr / n;
+            }
+        });
+        return new Trace(transport, dist[0] / dist[1], autocorrelation(coord, lag));
+    }
+
+    /** Pooled lag-L autocorrelation of per-chain series (rows of {@code series} are time points). */
+    static double autocorrelation(List<double[]> series, int lag) {
+        int t = series.size(), n = series.get(0).length;
+        if (lag >= t) return Double.NaN;
+        double num = 0, den = 0;
+        for (int i = 0; i < n; i++) {
+            double mean = 0;
+            for (double[] s : series) mean += s[i];
+            mean /= t;
+            for (int k = 0; k < t; k++) {
+                double d = series.get(k)[i] - mean;
+                den += d * d;
+                if (k + lag < t) num += d * (series.get(k + lag)[i] - mean);
+            }
+        }
+        return den == 0 ? Double.NaN : num / den;
+    }
+
+    private static Mat project(Manifold m, Mat x) {
+        Mat p = new Mat(x.rows(), x.cols());
+        for (int i = 0; i < x.rows(); i++) p.setRow(i, m.project(x.row(i)));
+        return p;
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode o = Json.object();
+        o.put("sigma", sigma).put("chains", chains).put("steps", steps).put("step_size", stepSize);
+        var cp = o.putArray("checkpoints");
+        var tm = o.putArray("transport_model");
+        var tc = o.putArray("transport_control");
+        for (int k = 0; k < checkpoints.length; k++) {
+            cp.add(checkpoints[k]);
+            tm.add(transportModel[k]);
+            tc.add(transportControl[k]);
+        }
+        o.put("distance_model", distanceModel).put("distance_control", distanceControl)
+                .put("autocorr_model", autocorrModel).put("autocorr_control", autocorrControl)
+                .put("transport_ratio", transportRatio()).put("distance_ratio", distanceRatio());
+        return o;
+    }
+}
