@@ -1,5 +1,6 @@
 package io.scorescope.field;
 
+import io.scorescope.io.Csv;
 import io.scorescope.io.InputException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,13 +102,8 @@ public final class FieldSpecs {
 
     private static double number(String spec, String text, String what) {
         String t = text.strip();
-        double v;
-        try {
-            if (t.isEmpty() || !t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) throw new NumberFormatException();
-            v = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw bad(spec, what + " '" + t + "' is not a number");
-        }
+        if (!Csv.isDecimal(t)) throw bad(spec, what + " '" + t + "' is not a number");
+        double v = Double.parseDouble(t);
         if (!Double.isFinite(v)) throw bad(spec, what + " '" + t + "' is not finite");
         return v;
     }
