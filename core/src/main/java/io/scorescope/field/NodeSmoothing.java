@@ -14,6 +14,10 @@ import java.util.stream.IntStream;
 public final class NodeSmoothing {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
     private static final double PARALLEL_WORK = 4e6;
+    /** Points evaluated together against each block of nodes. */
+    private static final int GROUP = 16;
+    /** Nodes per block (a block of 64 nodes at D = 784 is 400 kB, about an L2 cache). */
+    private static final int BLOCK = 64;
 
     private final Mat nodes;
     private final double[] logWeights;
@@ -43,80 +47,121 @@ public final class NodeSmoothing {
 
     /** Writes the normalised posterior weights into p (length n) and returns log q_sigma(x). */
     public double weights(double[] x, double sigma, double[] p) {
-        if (x.length != d) throw new IllegalArgumentException("point has dim " + x.length + ", nodes have " + d);
-        if (!(sigma > 0) || !Double.isFinite(sigma)) throw new IllegalArgumentException("noise level must be positive, got " + sigma);
-        double inv = 1 / (2 * sigma * sigma);
-        double[] y = nodes.data();
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            p[i] = logWeights[i] - squaredDistance(x, y, i * d) * inv;
-            if (p[i] > max) max = p[i];
+        double[][] ps = {p};
+        return weights(new double[][] {x}, new double[] {sigma}, ps)[0];
+    }
+
+    /**
+     * Posterior weights for a group of points at once (p[j] of length n for point j); returns log q_sigma(x_j).
+     * Nodes are visited in cache-sized blocks shared by the whole group, so the node matrix is streamed
+     * from memory once per group rather than once per point.
+     */
+    private double[] weights(double[][] xs, double[] sigma, double[][] p) {
+        int g = xs.length;
+        double[] inv = new double[g];
+        for (int j = 0; j < g; j++) {
+            if (xs[j].length != d) throw new IllegalArgumentException("point has dim " + xs[j].length + ", nodes have " + d);
+            if (!(sigma[j] > 0) || !Double.isFinite(sigma[j])) throw new IllegalArgumentException("noise level must be positive, got " + sigma[j]);
+            inv[j] = 1 / (2 * sigma[j] * sigma[j]);
         }
-        double sum = 0;
-        for (int i = 0; i < n; i++) { p[i] = Math.exp(p[i] - max); sum += p[i]; }
-        double invSum = 1 / sum;
-        for (int i = 0; i < n; i++) p[i] *= invSum;
-        return max + Math.log(sum) - 0.5 * d * (LOG_2PI + 2 * Math.log(sigma));
+        double[] y = nodes.data();
+        for (int b0 = 0; b0 < n; b0 += BLOCK) {
+            int b1 = Math.min(n, b0 + BLOCK);
+            for (int j = 0; j < g; j++) {
+                double[] x = xs[j], pj = p[j];
+                for (int i = b0; i < b1; i++) pj[i] = logWeights[i] - squaredDistance(x, y, i * d) * inv[j];
+            }
+        }
+        double[] logQ = new double[g];
+        for (int j = 0; j < g; j++) {
+            double[] pj = p[j];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) if (pj[i] > max) max = pj[i];
+            double sum = 0;
+            for (int i = 0; i < n; i++) { pj[i] = Math.exp(pj[i] - max); sum += pj[i]; }
+            double invSum = 1 / sum;
+            for (int i = 0; i < n; i++) pj[i] *= invSum;
+            logQ[j] = max + Math.log(sum) - 0.5 * d * (LOG_2PI + 2 * Math.log(sigma[j]));
+        }
+        return logQ;
     }
 
     /** log q_sigma(x). */
     public double logDensity(double[] x, double sigma) { return weights(x, sigma, new double[n]); }
 
     /** g = (E[x0|x] - x) / sigma^2, without forming the covariance. */
-    public double[] score(double[] x, double sigma) { return score(x, sigma, new double[n]); }
+    public double[] score(double[] x, double sigma) { return scores(new double[][] {x}, new double[] {sigma})[0]; }
 
-    private double[] score(double[] x, double sigma, double[] p) {
-        weights(x, sigma, p);
-        double[] g = mean(p);
-        double inv = 1 / (sigma * sigma);
-        for (int k = 0; k < d; k++) g[k] = (g[k] - x[k]) * inv;
-        return g;
+    /** Scores of a group of points, sharing node blocks (see {@link #weights(double[][], double[], double[][])}). */
+    private double[][] scores(double[][] xs, double[] sigma) {
+        double[][] p = new double[xs.length][n];
+        weights(xs, sigma, p);
+        double[][] m = means(p);
+        for (int j = 0; j < xs.length; j++) {
+            double inv = 1 / (sigma[j] * sigma[j]);
+            for (int k = 0; k < d; k++) m[j][k] = (m[j][k] - xs[j][k]) * inv;
+        }
+        return m;
     }
 
     /** The full posterior at x: weights, E[x0|x], Cov[x0|x], log q_sigma(x). */
     public Posterior posterior(double[] x, double sigma) {
         double[] p = new double[n];
         double logQ = weights(x, sigma, p);
-        double[] m = mean(p);
+        double[] m = means(new double[][] {p})[0];
         return new Posterior(p, m, covariance(p, m), logQ, sigma);
     }
 
-    /** Scores of a batch, one noise level per row. */
+    /** Scores of a batch, one noise level per row; points are processed in groups of {@value #GROUP}. */
     public Mat score(Mat x, double[] sigma) {
         Mat g = new Mat(x.rows(), d);
-        rows(x.rows(), i -> g.setRow(i, score(x.row(i), sigma[i])));
+        int groups = (x.rows() + GROUP - 1) / GROUP;
+        parallelIf(groups, x.rows(), k -> {
+            int r0 = k * GROUP, r1 = Math.min(x.rows(), r0 + GROUP);
+            double[][] xs = new double[r1 - r0][];
+            for (int i = r0; i < r1; i++) xs[i - r0] = x.row(i);
+            double[][] out = scores(xs, java.util.Arrays.copyOfRange(sigma, r0, r1));
+            for (int i = r0; i < r1; i++) g.setRow(i, out[i - r0]);
+        });
         return g;
     }
 
     /** Jacobians (Cov[x0|x] - sigma^2 I) / sigma^4 of a batch. */
     public Mat[] jacobian(Mat x, double[] sigma) {
         Mat[] out = new Mat[x.rows()];
-        rows(x.rows(), i -> out[i] = posterior(x.row(i), sigma[i]).jacobian());
+        parallelIf(x.rows(), x.rows(), i -> out[i] = posterior(x.row(i), sigma[i]).jacobian());
         return out;
     }
 
     /** log q_sigma of a batch. */
     public double[] logDensity(Mat x, double[] sigma) {
         double[] out = new double[x.rows()];
-        rows(x.rows(), i -> out[i] = logDensity(x.row(i), sigma[i]));
+        parallelIf(x.rows(), x.rows(), i -> out[i] = logDensity(x.row(i), sigma[i]));
         return out;
     }
 
-    private void rows(int count, java.util.function.IntConsumer body) {
+    /** Runs body for tasks 0..count-1, in parallel when there are several and the work (points x n x D) is large. */
+    private void parallelIf(int count, int points, java.util.function.IntConsumer body) {
         IntStream r = IntStream.range(0, count);
-        if (count > 1 && (double) count * n * d > PARALLEL_WORK) r = r.parallel();
+        if (count > 1 && (double) points * n * d > PARALLEL_WORK) r = r.parallel();
         r.forEach(body);
     }
 
-    /** sum_i p_i y_i over the nodes with non-zero weight. */
-    private double[] mean(double[] p) {
+    /** sum_i p_ji y_i for each point j of a group, over the nodes with non-zero weight, node block by node block. */
+    private double[][] means(double[][] p) {
         double[] y = nodes.data();
-        double[] m = new double[d];
-        for (int i = 0; i < n; i++) {
-            double w = p[i];
-            if (w == 0) continue;
-            int o = i * d;
-            for (int k = 0; k < d; k++) m[k] += w * y[o + k];
+        double[][] m = new double[p.length][d];
+        for (int b0 = 0; b0 < n; b0 += BLOCK) {
+            int b1 = Math.min(n, b0 + BLOCK);
+            for (int j = 0; j < p.length; j++) {
+                double[] pj = p[j], mj = m[j];
+                for (int i = b0; i < b1; i++) {
+                    double w = pj[i];
+                    if (w == 0) continue;
+                    int o = i * d;
+                    for (int k = 0; k < d; k++) mj[k] += w * y[o + k];
+                }
+            }
         }
         return m;
     }

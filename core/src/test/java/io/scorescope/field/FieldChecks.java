@@ -13,11 +13,17 @@ final class FieldChecks {
 
     static double relErr(double[] a, double[] ref) { return Vec.dist(a, ref) / Math.max(Vec.norm(ref), 1e-300); }
 
+    /**
+     * Finite-difference step for a field smoothed at sigma: the score varies on the scale sigma^2 / |x - y|,
+     * so the truncation error (h |x - y| / sigma^2)^2 needs h proportional to sigma at small sigma.
+     */
+    static double stepFor(double sigma) { return 1e-6 * Math.min(1, sigma); }
+
     /** score(x) = grad log q(x), by central differences of the exact log-density. */
     static void scoreIsGradient(ExactField f, Mat x, double sigma, double tol) {
         Mat g = f.score(x, sigma);
         for (int i = 0; i < x.rows(); i++) {
-            double[] fd = FiniteDifference.gradient(p -> f.logDensity(Mat.row(p), new double[] {sigma})[0], x.row(i), 1e-5 * Math.max(1, sigma));
+            double[] fd = FiniteDifference.gradient(p -> f.logDensity(Mat.row(p), new double[] {sigma})[0], x.row(i), stepFor(sigma));
             double e = relErr(g.row(i), fd);
             assertTrue(e < tol, "score vs grad log q at row " + i + ": rel err " + e);
         }
@@ -26,7 +32,7 @@ final class FieldChecks {
     /** exact Jacobian = finite-difference Jacobian of the score. */
     static void jacobianMatchesFiniteDifference(ScoreField f, Mat x, double sigma, double tol) {
         Mat[] j = f.jacobian(x, sigma);
-        Mat[] fd = FiniteDifference.jacobian(f, x, fill(x.rows(), sigma), 1e-5 * Math.max(1, sigma));
+        Mat[] fd = FiniteDifference.jacobian(f, x, fill(x.rows(), sigma), stepFor(sigma));
         for (int i = 0; i < j.length; i++) {
             double e = relErr(j[i], fd[i]);
             assertTrue(e < tol, "Jacobian vs finite differences at row " + i + ": rel err " + e);

@@ -66,7 +66,7 @@ class GaussianMixtureFieldTest {
         assertEquals(Math.log(q0 + q1), res.logDensity(), 1e-13);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 200)
     void jacobianMatchesFiniteDifferencesAtRandomPoints(@ForAll @LongRange(min = 0, max = 10_000) long seed,
                                                         @ForAll @DoubleRange(min = 0.05, max = 3) double sigma) {
         Mat x = new Rng(seed).gaussian(2, 2).scale(1.5);

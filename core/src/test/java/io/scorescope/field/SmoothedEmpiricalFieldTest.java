@@ -73,6 +73,24 @@ class SmoothedEmpiricalFieldTest {
     }
 
     @Test
+    void batchesSpanningSeveralGroupsAndNodeBlocksMatchThePosterior() {
+        Mat y = new Rng(13).gaussian(150, 3); // 150 nodes: two full blocks of 64 and a remainder
+        double[] lw = new double[150];
+        Arrays.fill(lw, -Math.log(150));
+        SmoothedEmpiricalField f = new SmoothedEmpiricalField(y);
+        Mat x = new Rng(14).gaussian(37, 3); // 37 points: groups of 16, 16 and 5
+        double[] sigma = new double[37];
+        for (int i = 0; i < 37; i++) sigma[i] = 0.05 + 0.1 * i;
+        Mat g = f.score(x, sigma);
+        double[] lq = f.logDensity(x, sigma);
+        for (int i = 0; i < 37; i++) {
+            Posterior ref = Posterior.at(x.row(i), sigma[i], y, lw);
+            assertTrue(relErr(g.row(i), ref.score(x.row(i))) < 1e-12, "row " + i);
+            assertEquals(ref.logDensity(), lq[i], 1e-12 * Math.max(1, Math.abs(lq[i])));
+        }
+    }
+
+    @Test
     void logDensityIntegratesToOneIn1d() {
         SmoothedEmpiricalField f = field(7, 1, 8);
         assertEquals(1, FieldChecks.integrate1d(f, 0.1, 12, 40000), 1e-9);
@@ -103,7 +121,7 @@ class SmoothedEmpiricalFieldTest {
         assertTrue(msPerPoint < 50, "score took " + msPerPoint + " ms per point");
     }
 
-    @Property(tries = 40)
+    @Property(tries = 200)
     void scoreIsGradientOfLogDensity(@ForAll @LongRange(min = 0, max = 10_000) long seed,
                                      @ForAll @IntRange(min = 1, max = 20) int n,
                                      @ForAll @DoubleRange(min = 0.05, max = 4) double sigma) {
