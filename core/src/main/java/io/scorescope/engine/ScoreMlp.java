@@ -38,13 +38,15 @@ public final class ScoreMlp {
     private final int hidden;
     private final int depth;
     private final Output output;
-    private final List<Tensor> params = new ArrayList<>();   // W_0, b_0, ..., W_L, b_L (float32, requires grad)
-    private final List<Tensor> ema = new ArrayList<>();
-    private final List<Tensor> adamM = new ArrayList<>();
-    private final List<Tensor> adamV = new ArrayList<>();
+    /** Shapes of W_0, b_0, ..., W_L, b_L, stored back to back in one flat vector. */
+    private final List<long[]> shapes = new ArrayList<>();
+    private Tensor params;   // flat float32 leaf, requires grad
+    private Tensor ema;      // flat EMA of params
+    private Tensor adamM;
+    private Tensor adamV;
     private long adamSteps;
-    private List<Tensor> doubleLive;   // cached float64 copies for Jacobians; null when stale
-    private List<Tensor> doubleEma;
+    private Tensor doubleLive;   // cached float64 copies for Jacobians; null when stale
+    private Tensor doubleEma;
 
     private ScoreMlp(int dim, int featureDim, int hidden, int depth, Output output) {
         this.dim = dim;
@@ -63,20 +65,30 @@ public final class ScoreMlp {
         if (dim < 1 || hidden < 1 || depth < 1 || featureDim < 0) throw new IllegalArgumentException("bad network shape");
         ScoreMlp m = new ScoreMlp(dim, featureDim, hidden, depth, output);
         int in = dim + featureDim;
+        List<float[]> parts = new ArrayList<>();
         for (int l = 0; l <= depth; l++) {
             int out = l == depth ? m.outDim() : hidden;
             double bound = Math.sqrt(3.0 / in) * (l == depth ? 0.1 : 1.0) * Math.sqrt(2);
             float[] w = new float[in * out];
             for (int i = 0; i < w.length; i++) w[i] = (float) rng.uniform(-bound, bound);
-            m.params.add(m.leaf(w, in, out));
-            m.params.add(m.leaf(new float[out], out));
+            m.shapes.add(new long[] {in, out});
+            parts.add(w);
+            m.shapes.add(new long[] {out});
+            parts.add(new float[out]);
             in = hidden;
         }
-        for (Tensor p : m.params) {
-            m.ema.add(keep(p.detach().clone()));
-            m.adamM.add(keep(torch.zeros_like(p)));
-            m.adamV.add(keep(torch.zeros_like(p)));
+        int total = parts.stream().mapToInt(a -> a.length).sum();
+        float[] flat = new float[total];
+        int off = 0;
+        for (float[] a : parts) {
+            System.arraycopy(a, 0, flat, off, a.length);
+            off += a.length;
         }
+        m.params = persistent(flat);
+        m.params.set_requires_grad(true);
+        m.ema = persistent(flat);
+        m.adamM = persistent(new float[total]);
+        m.adamV = persistent(new float[total]);
         return m;
     }
 
@@ -89,11 +101,7 @@ public final class ScoreMlp {
     public int outDim() { return output == Output.VECTOR ? dim : 1; }
 
     /** Number of trainable scalars. */
-    public long parameterCount() {
-        long n = 0;
-        for (Tensor p : params) n += p.numel();
-        return n;
-    }
+    public long parameterCount() { return params.numel(); }
 
     // ---------------------------------------------------------------- evaluation
 
@@ -104,10 +112,10 @@ public final class ScoreMlp {
             Tensor xt = Tensors.float32(x);
             if (output == Output.VECTOR) {
                 try (NoGradGuard g = new NoGradGuard()) {
-                    return Tensors.toMat(scoreTensor(xt, coeffs(c, torch.ScalarType.Float), useEma ? ema : params, false));
+                    return Tensors.toMat(scoreTensor(xt, coeffs(c, torch.ScalarType.Float), layers(useEma ? ema : params), false));
                 }
             }
-            return Tensors.toMat(scoreTensor(xt, coeffs(c, torch.ScalarType.Float), useEma ? ema : params, false));
+            return Tensors.toMat(scoreTensor(xt, coeffs(c, torch.ScalarType.Float), layers(useEma ? ema : params), false));
         }
     }
 
@@ -118,7 +126,7 @@ public final class ScoreMlp {
         try (Engine.Scope s = Engine.scope(); NoGradGuard g = new NoGradGuard()) {
             Coeffs k = coeffs(c, torch.ScalarType.Float);
             Tensor xt = Tensors.float32(x);
-            Tensor f = network(xt.mul(k.cIn), k.feats, useEma ? ema : params);
+            Tensor f = network(xt.mul(k.cIn), k.feats, layers(useEma ? ema : params));
             Tensor e = f.mul(k.b).sub(xt.square().sum(new long[] {1}, true, new org.bytedeco.pytorch.ScalarTypeOptional()).mul(k.a).mul(new Scalar(0.5)));
             return Tensors.toArray(e);
         }
@@ -191,42 +199,38 @@ public final class ScoreMlp {
         try (Engine.Scope s = Engine.scope()) {
             Tensor xt = Tensors.float32(x);
             if (output == Output.ENERGY) xt.set_requires_grad(true);
-            Tensor g = scoreTensor(xt, coeffs(c, torch.ScalarType.Float), params, true);
+            Tensor g = scoreTensor(xt, coeffs(c, torch.ScalarType.Float), layers(params), true);
             Tensor r = g.mul(Tensors.float32(lossScale).unsqueeze(1)).add(Tensors.float32(target));
             Tensor perRow = r.square().mean(new long[] {1}, false, new org.bytedeco.pytorch.ScalarTypeOptional());
             Tensor loss = perRow.mul(Tensors.float32(weight)).mean();
             double value = loss.item_double();
             if (!Double.isFinite(value)) return value;
-            TensorVector grads = torch.grad(new TensorVector(loss), new TensorVector(params.toArray(new Tensor[0])),
-                    new TensorVector(), new BoolOptional(false), false, false);
+            // allow_unused: the energy's last bias does not reach grad_x E, so its gradient is undefined (zero)
+            Tensor gr = torch.grad(new TensorVector(loss), new TensorVector(params), new TensorVector(),
+                    new BoolOptional(false), false, true).get(0);
             try (NoGradGuard ng = new NoGradGuard()) {
                 adamSteps++;
                 double bc1 = 1 - Math.pow(adam.beta1(), adamSteps), bc2 = 1 - Math.pow(adam.beta2(), adamSteps);
-                for (int i = 0; i < params.size(); i++) {
-                    Tensor p = params.get(i), gr = grads.get(i), m = adamM.get(i), v = adamV.get(i);
-                    m.mul_(new Scalar(adam.beta1())).add_(gr, new Scalar(1 - adam.beta1()));
-                    v.mul_(new Scalar(adam.beta2())).addcmul_(gr, gr, new Scalar(1 - adam.beta2()));
-                    Tensor denom = v.sqrt().div(new Scalar(Math.sqrt(bc2))).add(new Scalar(adam.eps()));
-                    p.addcdiv_(m, denom, new Scalar(-lr / bc1));
-                    Tensor e = ema.get(i);
-                    e.mul_(new Scalar(emaDecay)).add_(p.detach(), new Scalar(1 - emaDecay));
-                }
+                adamM.mul_(new Scalar(adam.beta1())).add_(gr, new Scalar(1 - adam.beta1()));
+                adamV.mul_(new Scalar(adam.beta2())).addcmul_(gr, gr, new Scalar(1 - adam.beta2()));
+                Tensor denom = adamV.sqrt().div_(new Scalar(Math.sqrt(bc2))).add_(new Scalar(adam.eps()));
+                params.addcdiv_(adamM, denom, new Scalar(-lr / bc1));
+                ema.mul_(new Scalar(emaDecay)).add_(params, new Scalar(1 - emaDecay));
             }
-            doubleLive = null;
-            doubleEma = null;
+            dropDoubles();
             return value;
         }
     }
 
     // ---------------------------------------------------------------- state
 
-    /** All state, by name: "param.i", "ema.i", "adam_m.i", "adam_v.i" (float32), for checkpoints. */
+    /** All state as flat float32 vectors, by name: "param", "ema", "adam_m", "adam_v" (layer order W_0, b_0, ..., W_L, b_L). */
     public Map<String, ParamArray> state() {
         Map<String, ParamArray> out = new LinkedHashMap<>();
-        put(out, "param", params);
-        put(out, "ema", ema);
-        put(out, "adam_m", adamM);
-        put(out, "adam_v", adamV);
+        out.put("param", flatArray(params));
+        out.put("ema", flatArray(ema));
+        out.put("adam_m", flatArray(adamM));
+        out.put("adam_v", flatArray(adamV));
         return out;
     }
 
@@ -239,18 +243,16 @@ public final class ScoreMlp {
             copyIn(state, "adam_v", adamV);
         }
         this.adamSteps = adamSteps;
-        doubleLive = null;
-        doubleEma = null;
+        dropDoubles();
     }
 
-    /** Just the weights a frozen model needs ("param.i" and "ema.i"). */
+    /** Just the weights a frozen model needs ("param" and "ema"). */
     public void loadWeights(Map<String, ParamArray> state) {
         try (NoGradGuard ng = new NoGradGuard()) {
             copyIn(state, "param", params);
             copyIn(state, "ema", ema);
         }
-        doubleLive = null;
-        doubleEma = null;
+        dropDoubles();
     }
 
     // ---------------------------------------------------------------- internals
@@ -293,22 +295,40 @@ public final class ScoreMlp {
         return createGraph ? g : g.detach();
     }
 
-    private List<Tensor> doubles(boolean useEma) {
-        if (useEma && doubleEma != null) return doubleEma;
-        if (!useEma && doubleLive != null) return doubleLive;
-        List<Tensor> out = new ArrayList<>();
-        for (Tensor p : useEma ? ema : params) out.add(keep(p.detach().to(Engine.device(), torch.ScalarType.Double).clone()));
-        if (useEma) doubleEma = out; else doubleLive = out;
+    /** Views W_0, b_0, ..., W_L, b_L into a flat parameter vector (differentiable). */
+    private List<Tensor> layers(Tensor flat) {
+        List<Tensor> out = new ArrayList<>(shapes.size());
+        long off = 0;
+        for (long[] shape : shapes) {
+            long n = 1;
+            for (long d : shape) n *= d;
+            out.add(flat.narrow(0, off, n).view(shape));
+            off += n;
+        }
         return out;
     }
 
-    private Tensor leaf(float[] data, long... shape) {
-        Tensor t;
-        try (org.bytedeco.javacpp.PointerScope outer = new org.bytedeco.javacpp.PointerScope()) {
-            t = keep(Tensor.create(data, shape).to(Engine.device(), torch.ScalarType.Float).detach().clone());
+    /** float64 layers of the chosen weights; the copy is cached until the next training step. */
+    private List<Tensor> doubles(boolean useEma) {
+        Tensor cached = useEma ? doubleEma : doubleLive;
+        if (cached == null) {
+            cached = keep((useEma ? ema : params).detach().to(Engine.device(), torch.ScalarType.Double).clone());
+            if (useEma) doubleEma = cached; else doubleLive = cached;
         }
-        t.set_requires_grad(true);
-        return t;
+        return layers(cached);
+    }
+
+    private void dropDoubles() {
+        if (doubleLive != null) doubleLive.releaseReference();
+        if (doubleEma != null) doubleEma.releaseReference();
+        doubleLive = null;
+        doubleEma = null;
+    }
+
+    private static Tensor persistent(float[] data) {
+        try (org.bytedeco.javacpp.PointerScope outer = new org.bytedeco.javacpp.PointerScope()) {
+            return keep(Tensor.create(data, data.length).to(Engine.device(), torch.ScalarType.Float).detach().clone());
+        }
     }
 
     /** Keeps a long-lived tensor alive beyond any enclosing scope. */
@@ -317,26 +337,17 @@ public final class ScoreMlp {
         return t;
     }
 
-    private static void put(Map<String, ParamArray> out, String prefix, List<Tensor> ts) {
-        for (int i = 0; i < ts.size(); i++) {
-            Tensor t = ts.get(i);
-            long[] shape = new long[(int) t.dim()];
-            for (int d = 0; d < shape.length; d++) shape[d] = t.size(d);
-            out.put(prefix + "." + i, new ParamArray(shape, Tensors.toFloatArray(t)));
-        }
+    private static ParamArray flatArray(Tensor t) {
+        return new ParamArray(new long[] {t.numel()}, Tensors.toFloatArray(t));
     }
 
-    private static void copyIn(Map<String, ParamArray> state, String prefix, List<Tensor> ts) {
-        for (int i = 0; i < ts.size(); i++) {
-            String name = prefix + "." + i;
-            ParamArray a = state.get(name);
-            Tensor t = ts.get(i);
-            if (a == null) throw new IllegalArgumentException("missing tensor " + name);
-            if (a.data().length != t.numel() || a.shape().length != t.dim())
-                throw new IllegalArgumentException("tensor " + name + " has the wrong shape");
-            try (Engine.Scope s = Engine.scope()) {
-                t.copy_(Tensor.create(a.data(), a.shape()).to(Engine.device(), torch.ScalarType.Float));
-            }
+    private static void copyIn(Map<String, ParamArray> state, String name, Tensor t) {
+        ParamArray a = state.get(name);
+        if (a == null) throw new IllegalArgumentException("missing tensor " + name);
+        if (a.data().length != t.numel() || a.shape().length != 1)
+            throw new IllegalArgumentException("tensor " + name + " has " + a.data().length + " values, the network needs " + t.numel());
+        try (Engine.Scope s = Engine.scope()) {
+            t.copy_(Tensor.create(a.data(), a.data().length).to(Engine.device(), torch.ScalarType.Float));
         }
     }
 
