@@ -5,17 +5,15 @@ import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.Csv;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
-import io.scorescope.io.Npy;
 import io.scorescope.io.Provenance;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
 import io.scorescope.sde.SampleSequence;
+import io.scorescope.sde.SequenceFiles;
 import io.scorescope.sde.SamplerConfig;
 import io.scorescope.sde.Samplers;
 import io.scorescope.training.Checkpoint;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,10 +22,6 @@ import picocli.CommandLine.Option;
 @Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Sample from a trained model and record every sample sequence (iterate and sigma at each step).")
 final class SampleCommand implements Callable<Integer> {
-    static final String SEQUENCES = "sequences.npy";
-    static final String DENOISED = "denoised.npy";
-    static final String SIGMAS = "sigmas.csv";
-
     @Option(names = "--model", required = true, description = "Model folder written by 'scorescope train'.") Path model;
     @Option(names = "--n", defaultValue = "64", description = "Number of samples (sequences). Default: ${DEFAULT-VALUE}.") int n;
     @Option(names = "--out", required = true, description = "Output folder.") Path out;
@@ -74,11 +68,7 @@ final class SampleCommand implements Callable<Integer> {
         String[] header = new String[d];
         for (int k = 0; k < d; k++) header[k] = "x" + k;
         Csv.write(out.resolve("samples.csv"), header, run.samples());
-        Npy.write(out.resolve(SEQUENCES), flatten(s, false), s.n(), s.steps(), d);
-        Npy.write(out.resolve(DENOISED), flatten(s, true), s.n(), s.steps(), d);
-        List<double[]> sig = new ArrayList<>();
-        for (int i = 0; i < s.steps(); i++) sig.add(new double[] {i, s.sigma(i)});
-        Csv.write(out.resolve(SIGMAS), new String[] {"step", "sigma"}, sig);
+        SequenceFiles.write(out, s);
         ObjectNode config = Json.object();
         config.put("sampler", cfg.sampler()).put("schedule", cfg.schedule()).put("steps", cfg.steps())
                 .put("sigma_min", cfg.sigmaMin()).put("sigma_max", cfg.sigmaMax()).put("denoise_final", cfg.denoiseFinal())
@@ -91,14 +81,5 @@ final class SampleCommand implements Callable<Integer> {
                 .define("sequences.npy", "[n, K+1, D]: iterate x_k at level sigma_k (sigmas.csv), k = 0 is the prior draw")
                 .define("denoised.npy", "[n, K+1, D]: x_k + sigma_k^2 g(x_k, sigma_k)");
         Json.write(out.resolve("provenance.json"), p.toJson());
-    }
-
-    private static double[] flatten(SampleSequence s, boolean denoised) {
-        int d = s.dim(), k = s.steps();
-        double[] all = new double[s.n() * k * d];
-        for (int i = 0; i < s.n(); i++)
-            for (int j = 0; j < k; j++)
-                System.arraycopy(denoised ? s.denoised(i, j) : s.point(i, j), 0, all, (i * k + j) * d, d);
-        return all;
     }
 }

@@ -48,13 +48,38 @@ public final class SequenceAnalysis {
 
     /** Jacobians and analyses at every (sequence, level); {@code progress} receives the number of levels done. */
     public static AnalysisTable run(ScoreField model, SampleSequence seq, int levels, References refs, IntConsumer progress) {
-        int[] steps = levelSteps(seq.sigmas(), levels);
-        Optional<ManifoldField> exact = refs.manifold().map(ManifoldField::new);
-        Optional<SmoothedEmpiricalField> empirical = refs.trainingPoints().map(SmoothedEmpiricalField::new);
+        return run(model, seq, levelSteps(seq.sigmas(), levels), refs, progress);
+    }
+
+    /** The same at the given recorded steps (level j = steps[j]). */
+    public static AnalysisTable run(ScoreField model, SampleSequence seq, int[] steps, References refs, IntConsumer progress) {
+        Level analysis = new Level(model, refs);
         List<AnalysisTable.Row> rows = new ArrayList<>();
         for (int level = 0; level < steps.length; level++) {
             double sigma = seq.sigma(steps[level]);
-            Mat x = seq.atStep(steps[level]);
+            PointAnalysis[] res = analysis.at(seq.atStep(steps[level]), sigma);
+            for (int i = 0; i < res.length; i++) rows.add(new AnalysisTable.Row(i, level, sigma, res[i]));
+            progress.accept(level + 1);
+        }
+        return new AnalysisTable(rows);
+    }
+
+    /** The analysis of a batch of points at one noise level, with the references prepared once. */
+    public static final class Level {
+        private final ScoreField model;
+        private final References refs;
+        private final Optional<ManifoldField> exact;
+        private final Optional<SmoothedEmpiricalField> empirical;
+
+        public Level(ScoreField model, References refs) {
+            this.model = model;
+            this.refs = refs;
+            this.exact = refs.manifold().map(ManifoldField::new);
+            this.empirical = refs.trainingPoints().map(SmoothedEmpiricalField::new);
+        }
+
+        /** Every quantity at each row of x, at noise level sigma. */
+        public PointAnalysis[] at(Mat x, double sigma) {
             Mat[] jac = model.jacobian(x, sigma);
             Mat g = exact.isPresent() ? model.score(x, sigma) : null;
             List<PointAnalyzer> analyzers = new ArrayList<>();
@@ -71,10 +96,7 @@ public final class SequenceAnalysis {
                 if (empirical.isPresent()) a.trainingPosterior(empirical.get().posterior(xi, sigma));
                 analyzers.add(a);
             }
-            PointAnalysis[] res = PointAnalyzer.analyzeAll(analyzers);
-            for (int i = 0; i < res.length; i++) rows.add(new AnalysisTable.Row(i, level, sigma, res[i]));
-            progress.accept(level + 1);
+            return PointAnalyzer.analyzeAll(analyzers);
         }
-        return new AnalysisTable(rows);
     }
 }

@@ -76,6 +76,30 @@ public final class SampleSequence {
         return m;
     }
 
+    /**
+     * A sequence from stored arrays: {@code sigmas} (L values, positive, descending), {@code points} and
+     * optionally {@code denoised} (n * L * D values each, indexed [sequence][step][coordinate], finite).
+     */
+    public static SampleSequence of(int n, int dim, double[] sigmas, double[] points, double[] denoised) {
+        int steps = sigmas.length;
+        if (n < 1 || dim < 1 || steps < 1) throw new InputException("sample sequences need n, D and L >= 1");
+        if (points.length != (long) n * steps * dim || (denoised != null && denoised.length != points.length))
+            throw new InputException("sample sequences: " + points.length + " values do not match n=" + n + ", L=" + steps + ", D=" + dim);
+        for (int i = 0; i < steps; i++) {
+            if (!(sigmas[i] > 0) || !Double.isFinite(sigmas[i])) throw new InputException("sigma at step " + i + " is not positive and finite: " + sigmas[i]);
+            if (i > 0 && !(sigmas[i] < sigmas[i - 1])) throw new InputException("sigmas must be strictly descending (step " + i + ")");
+        }
+        for (int i = 0; i < points.length; i++)
+            if (!Double.isFinite(points[i])) throw new InputException("sample sequences hold a non-finite value (sequence " + i / (steps * dim) + ")");
+        return new SampleSequence(n, dim, sigmas.clone(), points.clone(), denoised == null ? null : denoised.clone());
+    }
+
+    /** All iterates as one array indexed [sequence][step][coordinate] (a copy). */
+    public double[] pointsArray() { return points.clone(); }
+
+    /** All denoised estimates as one array indexed [sequence][step][coordinate] (a copy). */
+    public double[] denoisedArray() { return requireDenoised().clone(); }
+
     /** A recorder for a run over {@code schedule} (K + 1 steps). */
     public static Recorder recorder(NoiseSchedule schedule, int n, int dim, boolean withDenoised) {
         return new Recorder(n, dim, schedule.steps() + 1, withDenoised);

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs the Scorescope CLI, building the jar first if needed (Java 17 and Maven on the PATH).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+jar="$here/cli/target/scorescope.jar"
+if [ ! -f "$jar" ] || [ -n "$(find "$here/core/src" "$here/cli/src" "$here/pom.xml" "$here/core/pom.xml" "$here/cli/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+  echo "scorescope: building (mvn package)..." >&2
+  (cd "$here" && mvn -q -B -DskipTests package -pl cli -am >&2)
+fi
+exec java ${SCORESCOPE_JAVA_OPTS:-} -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -jar "$jar" "$@"
