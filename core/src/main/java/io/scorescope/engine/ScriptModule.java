@@ -322,15 +322,15 @@ public final class ScriptModule {
         if (noise.length != x.rows()) throw new IllegalArgumentException("noise levels " + noise.length + " != points " + x.rows());
     }
 
-    /** dtype of the first floating parameter or buffer; float64 for a module without any. */
+    /** dtype of the first floating parameter or buffer (interned: JavaCPP returns a fresh constant); float64 for a module without any. */
     private static torch.ScalarType parameterType(JitModule m) {
         try (Engine.Scope s = Engine.scope()) {
             org.bytedeco.pytorch.parameter_list ps = m.parameters(true);
             for (org.bytedeco.pytorch.parameter_iterator it = ps.begin(); it.notEquals(ps.end()); it = it.increment())
-                if (it.access().is_floating_point()) return it.access().scalar_type();
+                if (it.access().is_floating_point()) return it.access().scalar_type().intern();
             org.bytedeco.pytorch.buffer_list bs = m.buffers(true);
             for (org.bytedeco.pytorch.buffer_iterator it = bs.begin(); it.notEquals(bs.end()); it = it.increment())
-                if (it.access().is_floating_point()) return it.access().scalar_type();
+                if (it.access().is_floating_point()) return it.access().scalar_type().intern();
         } catch (RuntimeException ignored) {
             // fall through: treat as float64
         }
