@@ -51,7 +51,7 @@ public final class TorchScriptExport {
         s.append("def network(self, u: Tensor, f: Tensor) -> Tensor:\n")
                 .append("    h = torch.cat([u, f], 1)\n");
         for (int l = 0; l < depth; l++)
-            s.append("    h = torch.nn.functional.silu(h.matmul(self.w").append(l).append(".to(h.dtype)) + self.b").append(l).append(".to(h.dtype))\n");
+            s.append("    h = torch.silu(h.matmul(self.w").append(l).append(".to(h.dtype)) + self.b").append(l).append(".to(h.dtype))\n");
         s.append("    return h.matmul(self.w").append(depth).append(".to(h.dtype)) + self.b").append(depth).append(".to(h.dtype)\n");
         // coefficients (a, b, c_in) of Parameterisation, per row
         s.append("def coefficients(self, s: Tensor) -> Tuple[Tensor, Tensor, Tensor]:\n")
