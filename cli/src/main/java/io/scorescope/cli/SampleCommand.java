@@ -74,6 +74,7 @@ final class SampleCommand implements Callable<Integer> {
         String[] header = new String[d];
         for (int k = 0; k < d; k++) header[k] = "x" + k;
         Csv.write(out.resolve("samples.csv"), header, run.samples());
+        Npy.write(out.resolve("samples.npy"), run.samples());
         Npy.write(out.resolve(SEQUENCES), flatten(s, false), s.n(), s.steps(), d);
         Npy.write(out.resolve(DENOISED), flatten(s, true), s.n(), s.steps(), d);
         List<double[]> sig = new ArrayList<>();
@@ -88,6 +89,7 @@ final class SampleCommand implements Callable<Integer> {
         modelInfo.set("data", ckpt.data());
         modelInfo.put("step", ckpt.step());
         Provenance p = Provenance.of("samples", seed, config).input("model", modelInfo)
+                .define("samples.npy", "[n, D]: the samples (same values as samples.csv)")
                 .define("sequences.npy", "[n, K+1, D]: iterate x_k at level sigma_k (sigmas.csv), k = 0 is the prior draw")
                 .define("denoised.npy", "[n, K+1, D]: x_k + sigma_k^2 g(x_k, sigma_k)");
         Json.write(out.resolve("provenance.json"), p.toJson());
