@@ -5,6 +5,7 @@ import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.Csv;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
+import io.scorescope.io.Npy;
 import io.scorescope.io.Provenance;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
@@ -68,6 +69,7 @@ final class SampleCommand implements Callable<Integer> {
         String[] header = new String[d];
         for (int k = 0; k < d; k++) header[k] = "x" + k;
         Csv.write(out.resolve("samples.csv"), header, run.samples());
+        Npy.write(out.resolve("samples.npy"), run.samples());
         SequenceFiles.write(out, s);
         ObjectNode config = Json.object();
         config.put("sampler", cfg.sampler()).put("schedule", cfg.schedule()).put("steps", cfg.steps())
@@ -78,6 +80,7 @@ final class SampleCommand implements Callable<Integer> {
         modelInfo.set("data", ckpt.data());
         modelInfo.put("step", ckpt.step());
         Provenance p = Provenance.of("samples", seed, config).input("model", modelInfo)
+                .define("samples.npy", "[n, D]: the samples (same values as samples.csv)")
                 .define("sequences.npy", "[n, K+1, D]: iterate x_k at level sigma_k (sigmas.csv), k = 0 is the prior draw")
                 .define("denoised.npy", "[n, K+1, D]: x_k + sigma_k^2 g(x_k, sigma_k)");
         Json.write(out.resolve("provenance.json"), p.toJson());

@@ -234,6 +234,24 @@ public final class ScoreMlp {
         return out;
     }
 
+    /**
+     * The chosen weights layer by layer as "w0", "b0", ..., "wL", "bL" (W_l of shape [in, out], b_l of [out]),
+     * the layout {@link #network} evaluates as h_{l+1} = silu(h_l W_l + b_l).
+     */
+    public Map<String, ParamArray> layerWeights(boolean useEma) {
+        float[] flat = Tensors.toFloatArray(useEma ? ema : params);
+        Map<String, ParamArray> out = new LinkedHashMap<>();
+        int off = 0;
+        for (int i = 0; i < shapes.size(); i++) {
+            long[] shape = shapes.get(i);
+            int n = 1;
+            for (long d : shape) n *= (int) d;
+            out.put((i % 2 == 0 ? "w" : "b") + i / 2, new ParamArray(shape.clone(), java.util.Arrays.copyOfRange(flat, off, off + n)));
+            off += n;
+        }
+        return out;
+    }
+
     /** Restores state written by {@link #state()}; the shapes must match this network's. */
     public void load(Map<String, ParamArray> state, long adamSteps) {
         try (NoGradGuard ng = new NoGradGuard()) {

@@ -39,6 +39,15 @@ public final class Npy {
             if (shape.length != 2) throw new IllegalStateException("array has shape " + Arrays.toString(shape) + ", not 2-D");
             return new Mat(shape[0], shape[1], data);
         }
+
+        /** The 3-D array [n, r, c] as n matrices (copies). */
+        public Mat[] toMats() {
+            if (shape.length != 3) throw new IllegalStateException("array has shape " + Arrays.toString(shape) + ", not 3-D");
+            int n = shape[0], r = shape[1], c = shape[2];
+            Mat[] out = new Mat[n];
+            for (int i = 0; i < n; i++) out[i] = new Mat(r, c, Arrays.copyOfRange(data, i * r * c, (i + 1) * r * c));
+            return out;
+        }
     }
 
     /** The element types this reader accepts. */
@@ -77,6 +86,18 @@ public final class Npy {
 
     /** Writes data (C order) with the given shape as float32 (values rounded to nearest float). */
     public static void writeFloat32(Path file, double[] data, int... shape) { write(file, Dtype.F4_LE, data, shape); }
+
+    /** Writes n equal-shaped matrices (e.g. Jacobians) as one float64 array of shape [n, rows, cols]. */
+    public static void write(Path file, Mat[] stack) {
+        if (stack.length == 0) throw new IllegalArgumentException("no matrices to write");
+        int r = stack[0].rows(), c = stack[0].cols();
+        double[] all = new double[Math.multiplyExact(stack.length, r * c)];
+        for (int i = 0; i < stack.length; i++) {
+            if (stack[i].rows() != r || stack[i].cols() != c) throw new IllegalArgumentException("matrices differ in shape");
+            System.arraycopy(stack[i].data(), 0, all, i * r * c, r * c);
+        }
+        write(file, all, stack.length, r, c);
+    }
 
     /** Writes a matrix as a 2-D float64 array. */
     public static void write(Path file, Mat m) { write(file, m.data(), m.rows(), m.cols()); }

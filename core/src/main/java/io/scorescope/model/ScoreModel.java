@@ -43,6 +43,12 @@ public final class ScoreModel implements ScoreField {
 
     public ModelSpec spec() { return spec; }
 
+    /** The weights this model evaluates with (EMA or live), layer by layer ({@link ScoreMlp#layerWeights}). */
+    public Map<String, ParamArray> weights() { return net.layerWeights(useEma); }
+
+    /** True when evaluated with the EMA weights. */
+    public boolean usesEma() { return useEma; }
+
     /** The engine network (for training and checkpoints). */
     public ScoreMlp network() { return net; }
 
