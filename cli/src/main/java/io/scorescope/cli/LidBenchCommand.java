@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 @Command(name = "lid-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Score every LID estimator on known-dimension data sets (trains or reuses a small score model per data set).")
 final class LidBenchCommand implements Callable<Integer> {
-    @Option(names = "--quick", description = "Representative subset, small budget (about 5 minutes on 2 cores).") boolean quick;
+    @Option(names = "--quick", description = "Representative subset, small budget (6 data sets, 800 training steps each; about 5 minutes on 2 idle cores).") boolean quick;
     @Option(names = "--out", required = true) Path out;
     @Option(names = "--json", description = "Print the table as one JSON object.") boolean json;
 
