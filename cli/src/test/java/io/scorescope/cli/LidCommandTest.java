@@ -1,0 +1,38 @@
+package io.scorescope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scorescope.io.Csv;
+import io.scorescope.io.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LidCommandTest {
+    @Test
+    void dataOnlyEstimatorsOnABenchmarkWriteEstimatesSummaryAndProvenance(@TempDir Path dir) {
+        Path out = dir.resolve("out");
+        assertEquals(0, Main.execute("lid", "--data", "m2-affine", "--n", "600", "--queries", "40",
+                "--estimator", "mle", "--estimator", "twonn:k=10", "--estimator", "lpca:k=30", "--out", out.toString()));
+        Csv.Table t = Csv.read(out.resolve("estimates.csv"));
+        assertEquals(40, t.values().rows());
+        assertEquals("truth", t.header()[1]);
+        assertEquals(3, t.values().get(0, 1));
+        ObjectNode s = Json.read(out.resolve("summary.json"));
+        assertEquals(3, s.get("estimators").size());
+        assertEquals(3, s.get("estimators").get(2).get("mean").asDouble(), 0);   // local PCA on a flat 3-plane
+        assertTrue(Json.read(out.resolve("provenance.json")).get("definitions").has("twonn"));
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo(@TempDir Path dir) {
+        assertEquals(2, Main.execute("lid", "--data", "m2-affine", "--estimator", "nope", "--out", dir.toString()));
+        assertEquals(2, Main.execute("lid", "--data", "m2-affine", "--estimator", "flipd", "--out", dir.toString()));
+        assertEquals(2, Main.execute("lid", "--data", "no-such-set", "--out", dir.toString()));
+        assertEquals(2, Main.execute("lid", "--data", "m2-affine", "--queries", "0", "--out", dir.toString()));
+        assertTrue(Files.notExists(dir.resolve("estimates.csv")));
+    }
+}
