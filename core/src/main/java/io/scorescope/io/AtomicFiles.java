@@ -26,6 +26,7 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            readableByAll(tmp);
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
                  OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
                 writer.writeTo(out);
@@ -66,6 +67,12 @@ public final class AtomicFiles {
             if (probe != null) try { Files.deleteIfExists(probe); } catch (IOException ignored) { /* ignore */ }
         }
         return dir;
+    }
+
+    /** Temporary files are created owner-only; outputs are ordinary files (rw-r--r--). */
+    private static void readableByAll(Path p) throws IOException {
+        if (p.getFileSystem().supportedFileAttributeViews().contains("posix"))
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     static String describe(IOException e) {
