@@ -106,16 +106,21 @@ public final class ScoreMlp {
     // ---------------------------------------------------------------- evaluation
 
     /** g at each row of x (float32 forward, no graph), with the EMA weights or the live ones. */
-    public Mat score(Mat x, Conditioning c, boolean useEma) {
+    public Mat score(Mat x, Conditioning c, boolean useEma) { return score(x, c, useEma, false); }
+
+    /** g at each row of x, in float64 on a double copy of the weights when {@code float64} (for gradient checks). */
+    public Mat score(Mat x, Conditioning c, boolean useEma, boolean float64) {
         check(x, c);
+        torch.ScalarType type = float64 ? torch.ScalarType.Double : torch.ScalarType.Float;
         try (Engine.Scope s = Engine.scope()) {
-            Tensor xt = Tensors.float32(x);
+            Tensor xt = float64 ? Tensors.float64(x) : Tensors.float32(x);
+            List<Tensor> w = float64 ? doubles(useEma) : layers(useEma ? ema : params);
             if (output == Output.VECTOR) {
                 try (NoGradGuard g = new NoGradGuard()) {
-                    return Tensors.toMat(scoreTensor(xt, coeffs(c, torch.ScalarType.Float), layers(useEma ? ema : params), false));
+                    return Tensors.toMat(scoreTensor(xt, coeffs(c, type), w, false));
                 }
             }
-            return Tensors.toMat(scoreTensor(xt, coeffs(c, torch.ScalarType.Float), layers(useEma ? ema : params), false));
+            return Tensors.toMat(scoreTensor(xt, coeffs(c, type), w, false));
         }
     }
 

@@ -63,6 +63,9 @@ public final class ScoreModel implements ScoreField {
     /** Exact Jacobian (float64): forward mode for vector outputs, reverse mode (Hessian of E) for energy. */
     @Override public Mat[] jacobian(Mat x, double[] sigma) { return net.jacobian(x, conditioning(sigma), useEma); }
 
+    /** The score evaluated in float64 (a double copy of the weights): the reference for finite-difference checks. */
+    public Mat scoreFloat64(Mat x, double[] sigma) { return net.score(x, conditioning(sigma), useEma, true); }
+
     /** Batched reverse-mode Jacobian (replicated batch, grad_outputs = I), for any parameterisation. */
     public Mat[] jacobianReverse(Mat x, double[] sigma) { return net.jacobianReverse(x, conditioning(sigma), useEma); }
 
