@@ -7,6 +7,7 @@ import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
 import io.scorescope.io.Provenance;
 import io.scorescope.math.Mat;
+import io.scorescope.model.Architecture;
 import io.scorescope.model.ModelSpec;
 import io.scorescope.model.Parameterisation;
 import io.scorescope.training.Checkpoint;
@@ -23,12 +24,14 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train a sigma-conditioned score model by denoising score matching.")
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--data", defaultValue = "sphere", description = "Built-in manifold spec (see 'data list') or a .csv/.npy file. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--data", defaultValue = "sphere", description = "Built-in manifold spec (see 'data list'), an image set (digits, mnist, fashion-mnist[:dir=PATH,digits=0,1,n=N,split=train]) or a .csv/.npy file. Default: ${DEFAULT-VALUE}.")
     String data;
     @Option(names = "--out", required = true, description = "Model folder to write (checkpoint, loss.csv, provenance.json).")
     Path out;
     @Option(names = "--model", defaultValue = "mlp", description = "mlp (vector field) or energy (g = -grad E, conservative). Default: ${DEFAULT-VALUE}.")
     String model;
+    @Option(names = "--arch", defaultValue = "mlp", description = "Network: mlp, or unet (image data only; --hidden is its base channel width). Default: ${DEFAULT-VALUE}.")
+    String arch;
     @Option(names = "--param", defaultValue = "eps", description = "Output parameterisation for --model mlp: score, eps or edm. Default: ${DEFAULT-VALUE}.")
     String param;
     @Option(names = "--steps", defaultValue = "30000", description = "Training steps. Default: ${DEFAULT-VALUE}.")
@@ -71,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
                 case "energy" -> Parameterisation.ENERGY;
                 default -> throw new InputException("unknown --model '" + model + "'; expected mlp or energy");
             };
-            spec = new ModelSpec(td.dim(), hidden, depth, 8, p, sigmaData(td.points()));
+            spec = new ModelSpec(td.dim(), hidden, depth, 8, p, sigmaData(td.points()), architecture(arch, td));
             try (Progress bar = new Progress("train", cfg.steps())) {
                 r = Trainer.train(out, spec, td.points(), td.info(), cfg, listener(bar));
             }
@@ -88,6 +91,19 @@ final class TrainCommand implements Callable<Integer> {
         System.out.printf("trained %s on %s for %d steps; final loss %.5f; model in %s%n",
                 spec.parameterisation().cliName(), td.spec(), r.steps(), last, out);
         return 0;
+    }
+
+    /** The network family; a U-Net takes its image shape from the data description. */
+    static Architecture architecture(String arch, TrainingData td) {
+        return switch (arch) {
+            case "mlp" -> Architecture.MLP;
+            case "unet" -> {
+                if (!"images".equals(td.info().path("kind").asText()))
+                    throw new InputException("--arch unet needs image data (--data digits, mnist or fashion-mnist)");
+                yield Architecture.unet(td.info().path("channels").asInt(), td.info().path("height").asInt(), td.info().path("width").asInt());
+            }
+            default -> throw new InputException("unknown --arch '" + arch + "'; expected mlp or unet");
+        };
     }
 
     private static Trainer.Listener listener(Progress bar) {

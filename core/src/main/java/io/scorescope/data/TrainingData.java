@@ -22,9 +22,17 @@ public record TrainingData(String spec, Optional<Manifold> manifold, Mat points,
 
     public static final int DEFAULT_N = 20_000;
 
-    /** Resolves --data: a built-in manifold spec, or a path to a .csv or .npy file. */
+    /**
+     * Resolves --data: a built-in manifold spec, an image data set ({@link ImageSets}: digits, mnist,
+     * fashion-mnist, with its own n= option; {@code n} and {@code seed} do not apply), or a path to a .csv
+     * or .npy file.
+     */
     public static TrainingData resolve(String spec, int n, long seed) {
         if (n < 2) throw new InputException("--n-train must be >= 2, got " + n);
+        if (ImageSets.handles(spec)) {
+            ImageDataset d = ImageSets.resolve(spec);
+            return new TrainingData(spec, Optional.empty(), d.images(), d.info());
+        }
         if (looksLikeFile(spec)) {
             Path p = Path.of(spec);
             Mat pts = PointSet.load(p);
@@ -44,6 +52,7 @@ public record TrainingData(String spec, Optional<Manifold> manifold, Mat points,
         return switch (kind) {
             case "manifold" -> resolve(info.path("spec").asText(), info.path("n").asInt(), info.path("seed").asLong());
             case "file" -> resolve(info.path("path").asText(), 2, 0);
+            case "images" -> resolve(info.path("spec").asText(), 2, 0);
             default -> throw new InputException("the model does not record its training data (kind '" + kind + "'); pass --data");
         };
     }

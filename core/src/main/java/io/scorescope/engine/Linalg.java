@@ -60,6 +60,30 @@ public final class Linalg {
 
     public static Eigh eigh(Mat m) { return eigh(new Mat[] {m})[0]; }
 
+    /**
+     * For each row of {@code queries} the index of its nearest row of {@code refs} in Euclidean distance,
+     * by |q|^2 + |r|^2 - 2 q.r in float64 batches (ties and near-ties within round-off may pick either).
+     */
+    public static int[] nearestRows(Mat queries, Mat refs) {
+        if (queries.cols() != refs.cols()) throw new IllegalArgumentException("dimension mismatch " + queries.cols() + " vs " + refs.cols());
+        int[] out = new int[queries.rows()];
+        if (refs.rows() == 0) throw new IllegalArgumentException("no reference rows");
+        try (Engine.Scope s = Engine.scope()) {
+            Tensor r = Tensors.float64(refs);
+            Tensor r2 = r.square().sum(new long[] {1}, false, new org.bytedeco.pytorch.ScalarTypeOptional()).unsqueeze(0);
+            int chunk = Math.max(1, (int) Math.min(queries.rows(), (1L << 25) / Math.max(1, refs.rows())));
+            for (int from = 0; from < queries.rows(); from += chunk) {
+                int to = Math.min(queries.rows(), from + chunk);
+                try (Engine.Scope inner = Engine.scope()) {
+                    Tensor d = r2.sub(Tensors.float64(queries.rows(from, to)).matmul(r.t()).mul(new org.bytedeco.pytorch.Scalar(2)));
+                    double[] idx = Tensors.toArray(d.argmin(new org.bytedeco.pytorch.LongOptional(1), false));
+                    for (int i = 0; i < idx.length; i++) out[from + i] = (int) idx[i];
+                }
+            }
+        }
+        return out;
+    }
+
     /** ||M||_2, the largest singular value. */
     public static double spectralNorm(Mat m) {
         if (m.rows() == 0 || m.cols() == 0) return 0;

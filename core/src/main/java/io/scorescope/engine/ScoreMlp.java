@@ -3,7 +3,6 @@ package io.scorescope.engine;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.pytorch.BoolOptional;
@@ -24,29 +23,17 @@ import org.bytedeco.pytorch.global.torch;
  * one batched product chain, no autograd), and batched reverse mode (replicated batch, grad_outputs = I)
  * for any output, including the energy's Hessian.
  */
-public final class ScoreMlp {
+public final class ScoreMlp implements ScoreNetwork {
     /** What F returns. */
     public enum Output { VECTOR, ENERGY }
-
-    /** Adam hyper-parameters. */
-    public record AdamConfig(double beta1, double beta2, double eps) {
-        public static final AdamConfig DEFAULT = new AdamConfig(0.9, 0.999, 1e-8);
-    }
 
     private final int dim;
     private final int featureDim;
     private final int hidden;
     private final int depth;
     private final Output output;
-    /** Shapes of W_0, b_0, ..., W_L, b_L, stored back to back in one flat vector. */
-    private final List<long[]> shapes = new ArrayList<>();
-    private Tensor params;   // flat float32 leaf, requires grad
-    private Tensor ema;      // flat EMA of params
-    private Tensor adamM;
-    private Tensor adamV;
-    private long adamSteps;
-    private Tensor doubleLive;   // cached float64 copies for Jacobians; null when stale
-    private Tensor doubleEma;
+    /** W_0, b_0, ..., W_L, b_L, stored back to back in one flat vector. */
+    private FlatParameters params;
 
     private ScoreMlp(int dim, int featureDim, int hidden, int depth, Output output) {
         this.dim = dim;
@@ -66,14 +53,15 @@ public final class ScoreMlp {
         ScoreMlp m = new ScoreMlp(dim, featureDim, hidden, depth, output);
         int in = dim + featureDim;
         List<float[]> parts = new ArrayList<>();
+        List<long[]> shapes = new ArrayList<>();
         for (int l = 0; l <= depth; l++) {
             int out = l == depth ? m.outDim() : hidden;
             double bound = Math.sqrt(3.0 / in) * (l == depth ? 0.1 : 1.0) * Math.sqrt(2);
             float[] w = new float[in * out];
             for (int i = 0; i < w.length; i++) w[i] = (float) rng.uniform(-bound, bound);
-            m.shapes.add(new long[] {in, out});
+            shapes.add(new long[] {in, out});
             parts.add(w);
-            m.shapes.add(new long[] {out});
+            shapes.add(new long[] {out});
             parts.add(new float[out]);
             in = hidden;
         }
@@ -84,44 +72,57 @@ public final class ScoreMlp {
             System.arraycopy(a, 0, flat, off, a.length);
             off += a.length;
         }
-        m.params = persistent(flat);
-        m.params.set_requires_grad(true);
-        m.ema = persistent(flat);
-        m.adamM = persistent(new float[total]);
-        m.adamV = persistent(new float[total]);
+        m.params = new FlatParameters(shapes, flat);
         return m;
     }
 
-    public int dim() { return dim; }
+    @Override public int dim() { return dim; }
     public int featureDim() { return featureDim; }
     public int hidden() { return hidden; }
     public int depth() { return depth; }
     public Output output() { return output; }
-    public long adamSteps() { return adamSteps; }
+    @Override public long adamSteps() { return params.adamSteps(); }
     public int outDim() { return output == Output.VECTOR ? dim : 1; }
 
-    /** Number of trainable scalars. */
-    public long parameterCount() { return params.numel(); }
+    @Override public long parameterCount() { return params.count(); }
 
     // ---------------------------------------------------------------- evaluation
 
-    /** g at each row of x (float32 forward, no graph), with the EMA weights or the live ones. */
-    public Mat score(Mat x, Conditioning c, boolean useEma) { return score(x, c, useEma, false); }
+    @Override public Mat score(Mat x, Conditioning c, boolean useEma) { return score(x, c, useEma, false); }
 
-    /** g at each row of x, in float64 on a double copy of the weights when {@code float64} (for gradient checks). */
-    public Mat score(Mat x, Conditioning c, boolean useEma, boolean float64) {
+    @Override public Mat scoreFloat64(Mat x, Conditioning c, boolean useEma) { return score(x, c, useEma, true); }
+
+    private Mat score(Mat x, Conditioning c, boolean useEma, boolean float64) {
         check(x, c);
         torch.ScalarType type = float64 ? torch.ScalarType.Double : torch.ScalarType.Float;
         try (Engine.Scope s = Engine.scope()) {
             Tensor xt = float64 ? Tensors.float64(x) : Tensors.float32(x);
-            List<Tensor> w = float64 ? doubles(useEma) : layers(useEma ? ema : params);
+            List<Tensor> w = float64 ? params.float64(useEma) : params.float32(useEma);
             if (output == Output.VECTOR) {
                 try (NoGradGuard g = new NoGradGuard()) {
-                    return Tensors.toMat(scoreTensor(xt, coeffs(c, type), w, false));
+                    return Tensors.toMat(scoreTensor(xt, CoeffTensors.of(c, type), w, false));
                 }
             }
-            return Tensors.toMat(scoreTensor(xt, coeffs(c, type), w, false));
+            return Tensors.toMat(scoreTensor(xt, CoeffTensors.of(c, type), w, false));
         }
+    }
+
+    /**
+     * The chosen weights layer by layer as "w0", "b0", ..., "wL", "bL" (W_l of shape [in, out], b_l of [out]),
+     * the layout {@link #network} evaluates as h_{l+1} = silu(h_l W_l + b_l).
+     */
+    public Map<String, ParamArray> layerWeights(boolean useEma) {
+        Map<String, ParamArray> out = new java.util.LinkedHashMap<>();
+        try (Engine.Scope s = Engine.scope()) {
+            List<Tensor> layers = params.float32(useEma);
+            for (int i = 0; i < layers.size(); i++) {
+                Tensor t = layers.get(i);
+                long[] shape = new long[(int) t.dim()];
+                for (int d = 0; d < shape.length; d++) shape[d] = t.size(d);
+                out.put((i % 2 == 0 ? "w" : "b") + i / 2, new ParamArray(shape, Tensors.toFloatArray(t)));
+            }
+        }
+        return out;
     }
 
     /** The scalar energy E(x) at each row (energy output only). */
@@ -129,16 +130,16 @@ public final class ScoreMlp {
         if (output != Output.ENERGY) throw new IllegalStateException("not an energy network");
         check(x, c);
         try (Engine.Scope s = Engine.scope(); NoGradGuard g = new NoGradGuard()) {
-            Coeffs k = coeffs(c, torch.ScalarType.Float);
+            CoeffTensors k = CoeffTensors.of(c, torch.ScalarType.Float);
             Tensor xt = Tensors.float32(x);
-            Tensor f = network(xt.mul(k.cIn), k.feats, layers(useEma ? ema : params));
-            Tensor e = f.mul(k.b).sub(xt.square().sum(new long[] {1}, true, new org.bytedeco.pytorch.ScalarTypeOptional()).mul(k.a).mul(new Scalar(0.5)));
+            Tensor f = network(xt.mul(k.cIn()), k.feats(), params.float32(useEma));
+            Tensor e = f.mul(k.b()).sub(xt.square().sum(new long[] {1}, true, new org.bytedeco.pytorch.ScalarTypeOptional()).mul(k.a()).mul(new Scalar(0.5)));
             return Tensors.toArray(e);
         }
     }
 
     /** Exact J = dg/dx at each row in float64: forward mode for vector output, reverse mode for energy. */
-    public Mat[] jacobian(Mat x, Conditioning c, boolean useEma) {
+    @Override public Mat[] jacobian(Mat x, Conditioning c, boolean useEma) {
         return output == Output.VECTOR ? jacobianForward(x, c, useEma) : jacobianReverse(x, c, useEma);
     }
 
@@ -150,9 +151,9 @@ public final class ScoreMlp {
         if (output != Output.VECTOR) throw new IllegalStateException("forward mode needs vector output; use jacobianReverse");
         check(x, c);
         try (Engine.Scope s = Engine.scope(); NoGradGuard g = new NoGradGuard()) {
-            List<Tensor> w = doubles(useEma);
-            Coeffs k = coeffs(c, torch.ScalarType.Double);
-            Tensor h = torch.cat(new TensorVector(Tensors.float64(x).mul(k.cIn), k.feats), 1);
+            List<Tensor> w = params.float64(useEma);
+            CoeffTensors k = CoeffTensors.of(c, torch.ScalarType.Double);
+            Tensor h = torch.cat(new TensorVector(Tensors.float64(x).mul(k.cIn()), k.feats()), 1);
             Tensor t = null;   // [B, H, D]
             for (int l = 0; l < depth; l++) {
                 Tensor wl = w.get(2 * l), bl = w.get(2 * l + 1);
@@ -165,7 +166,7 @@ public final class ScoreMlp {
             }
             Tensor jf = w.get(2 * depth).t().matmul(t);  // [B, D, D]
             Tensor eye = torch.eye(dim).to(Engine.device(), torch.ScalarType.Double).unsqueeze(0);
-            Tensor jac = eye.mul(k.a.unsqueeze(2)).add(jf.mul(k.b.mul(k.cIn).unsqueeze(2)));
+            Tensor jac = eye.mul(k.a().unsqueeze(2)).add(jf.mul(k.b().mul(k.cIn()).unsqueeze(2)));
             return Tensors.toMats(jac);
         }
     }
@@ -174,12 +175,12 @@ public final class ScoreMlp {
      * Batched reverse mode: every point is replicated D times and one backward pass with grad_outputs = I
      * gives all rows of its Jacobian. Works for both outputs (for the energy this is its Hessian).
      */
-    public Mat[] jacobianReverse(Mat x, Conditioning c, boolean useEma) {
+    @Override public Mat[] jacobianReverse(Mat x, Conditioning c, boolean useEma) {
         check(x, c);
         int n = x.rows();
         try (Engine.Scope s = Engine.scope()) {
-            List<Tensor> w = doubles(useEma);
-            Coeffs k = coeffs(c, torch.ScalarType.Double).repeatRows(dim);
+            List<Tensor> w = params.float64(useEma);
+            CoeffTensors k = CoeffTensors.of(c, torch.ScalarType.Double).repeatRows(dim);
             Tensor xr = Tensors.float64(x).repeat_interleave(dim, new org.bytedeco.pytorch.LongOptional(0), new org.bytedeco.pytorch.LongOptional()).detach();   // [n*D, D]
             xr.set_requires_grad(true);
             Tensor g = scoreTensor(xr, k, w, true);
@@ -198,103 +199,27 @@ public final class ScoreMlp {
      * (with lossScale = sigma and target = eps this is the sigma^2-weighted DSM loss), then the EMA update
      * ema = decay ema + (1 - decay) theta. Returns L before the step; if L is not finite nothing is updated.
      */
-    public double trainStep(Mat x, Conditioning c, double[] lossScale, Mat target, double[] weight,
+    @Override public double trainStep(Mat x, Conditioning c, double[] lossScale, Mat target, double[] weight,
                             double lr, AdamConfig adam, double emaDecay) {
         check(x, c);
         try (Engine.Scope s = Engine.scope()) {
             Tensor xt = Tensors.float32(x);
             if (output == Output.ENERGY) xt.set_requires_grad(true);
-            Tensor g = scoreTensor(xt, coeffs(c, torch.ScalarType.Float), layers(params), true);
-            Tensor r = g.mul(Tensors.float32(lossScale).unsqueeze(1)).add(Tensors.float32(target));
-            Tensor perRow = r.square().mean(new long[] {1}, false, new org.bytedeco.pytorch.ScalarTypeOptional());
-            Tensor loss = perRow.mul(Tensors.float32(weight)).mean();
-            double value = loss.item_double();
-            if (!Double.isFinite(value)) return value;
-            // allow_unused: the energy's last bias does not reach grad_x E, so its gradient is undefined (zero)
-            Tensor gr = torch.grad(new TensorVector(loss), new TensorVector(params), new TensorVector(),
-                    new BoolOptional(false), false, true).get(0);
-            try (NoGradGuard ng = new NoGradGuard()) {
-                adamSteps++;
-                double bc1 = 1 - Math.pow(adam.beta1(), adamSteps), bc2 = 1 - Math.pow(adam.beta2(), adamSteps);
-                adamM.mul_(new Scalar(adam.beta1())).add_(gr, new Scalar(1 - adam.beta1()));
-                adamV.mul_(new Scalar(adam.beta2())).addcmul_(gr, gr, new Scalar(1 - adam.beta2()));
-                Tensor denom = adamV.sqrt().div_(new Scalar(Math.sqrt(bc2))).add_(new Scalar(adam.eps()));
-                params.addcdiv_(adamM, denom, new Scalar(-lr / bc1));
-                ema.mul_(new Scalar(emaDecay)).add_(params, new Scalar(1 - emaDecay));
-            }
-            dropDoubles();
-            return value;
+            Tensor g = scoreTensor(xt, CoeffTensors.of(c, torch.ScalarType.Float), params.float32(false), true);
+            return params.minimise(FlatParameters.weightedLoss(g, lossScale, target, weight), lr, adam, emaDecay);
         }
     }
 
     // ---------------------------------------------------------------- state
 
-    /** All state as flat float32 vectors, by name: "param", "ema", "adam_m", "adam_v" (layer order W_0, b_0, ..., W_L, b_L). */
-    public Map<String, ParamArray> state() {
-        Map<String, ParamArray> out = new LinkedHashMap<>();
-        out.put("param", flatArray(params));
-        out.put("ema", flatArray(ema));
-        out.put("adam_m", flatArray(adamM));
-        out.put("adam_v", flatArray(adamV));
-        return out;
-    }
+    /** Flat float32 vectors "param", "ema", "adam_m", "adam_v" (layer order W_0, b_0, ..., W_L, b_L). */
+    @Override public Map<String, ParamArray> state() { return params.state(); }
 
-    /**
-     * The chosen weights layer by layer as "w0", "b0", ..., "wL", "bL" (W_l of shape [in, out], b_l of [out]),
-     * the layout {@link #network} evaluates as h_{l+1} = silu(h_l W_l + b_l).
-     */
-    public Map<String, ParamArray> layerWeights(boolean useEma) {
-        float[] flat = Tensors.toFloatArray(useEma ? ema : params);
-        Map<String, ParamArray> out = new LinkedHashMap<>();
-        int off = 0;
-        for (int i = 0; i < shapes.size(); i++) {
-            long[] shape = shapes.get(i);
-            int n = 1;
-            for (long d : shape) n *= (int) d;
-            out.put((i % 2 == 0 ? "w" : "b") + i / 2, new ParamArray(shape.clone(), java.util.Arrays.copyOfRange(flat, off, off + n)));
-            off += n;
-        }
-        return out;
-    }
+    @Override public void load(Map<String, ParamArray> state, long adamSteps) { params.load(state, adamSteps); }
 
-    /** Restores state written by {@link #state()}; the shapes must match this network's. */
-    public void load(Map<String, ParamArray> state, long adamSteps) {
-        try (NoGradGuard ng = new NoGradGuard()) {
-            copyIn(state, "param", params);
-            copyIn(state, "ema", ema);
-            copyIn(state, "adam_m", adamM);
-            copyIn(state, "adam_v", adamV);
-        }
-        this.adamSteps = adamSteps;
-        dropDoubles();
-    }
-
-    /** Just the weights a frozen model needs ("param" and "ema"). */
-    public void loadWeights(Map<String, ParamArray> state) {
-        try (NoGradGuard ng = new NoGradGuard()) {
-            copyIn(state, "param", params);
-            copyIn(state, "ema", ema);
-        }
-        dropDoubles();
-    }
+    @Override public void loadWeights(Map<String, ParamArray> state) { params.loadWeights(state); }
 
     // ---------------------------------------------------------------- internals
-
-    private record Coeffs(Tensor a, Tensor b, Tensor cIn, Tensor feats) {
-        Coeffs repeatRows(int r) {
-            return new Coeffs(a.repeat_interleave(r, new org.bytedeco.pytorch.LongOptional(0), new org.bytedeco.pytorch.LongOptional()), b.repeat_interleave(r, new org.bytedeco.pytorch.LongOptional(0), new org.bytedeco.pytorch.LongOptional()), cIn.repeat_interleave(r, new org.bytedeco.pytorch.LongOptional(0), new org.bytedeco.pytorch.LongOptional()),
-                    feats.repeat_interleave(r, new org.bytedeco.pytorch.LongOptional(0), new org.bytedeco.pytorch.LongOptional()));
-        }
-    }
-
-    private static Coeffs coeffs(Conditioning c, torch.ScalarType type) {
-        boolean f32 = type == torch.ScalarType.Float;
-        Tensor a = (f32 ? Tensors.float32(c.a()) : Tensors.float64(c.a())).unsqueeze(1);
-        Tensor b = (f32 ? Tensors.float32(c.b()) : Tensors.float64(c.b())).unsqueeze(1);
-        Tensor ci = (f32 ? Tensors.float32(c.cIn()) : Tensors.float64(c.cIn())).unsqueeze(1);
-        Tensor f = f32 ? Tensors.float32(c.features()) : Tensors.float64(c.features());
-        return new Coeffs(a, b, ci, f);
-    }
 
     /** F(u, f) for the given weights. */
     private Tensor network(Tensor u, Tensor feats, List<Tensor> w) {
@@ -304,74 +229,18 @@ public final class ScoreMlp {
     }
 
     /** g(x) as a tensor; for the energy it differentiates F, with a graph when {@code createGraph}. */
-    private Tensor scoreTensor(Tensor x, Coeffs k, List<Tensor> w, boolean createGraph) {
-        if (output == Output.VECTOR) return x.mul(k.a).add(network(x.mul(k.cIn), k.feats, w).mul(k.b));
+    private Tensor scoreTensor(Tensor x, CoeffTensors k, List<Tensor> w, boolean createGraph) {
+        if (output == Output.VECTOR) return x.mul(k.a()).add(network(x.mul(k.cIn()), k.feats(), w).mul(k.b()));
         Tensor xin = x;
         if (!x.requires_grad()) {
             xin = x.detach();
             xin.set_requires_grad(true);
         }
-        Tensor f = network(xin.mul(k.cIn), k.feats, w);
+        Tensor f = network(xin.mul(k.cIn()), k.feats(), w);
         Tensor gradF = torch.grad(new TensorVector(f.sum()), new TensorVector(xin), new TensorVector(),
                 new BoolOptional(createGraph), createGraph, false).get(0);     // = cIn * grad_u F
-        Tensor g = xin.mul(k.a).sub(gradF.mul(k.b));
+        Tensor g = xin.mul(k.a()).sub(gradF.mul(k.b()));
         return createGraph ? g : g.detach();
-    }
-
-    /** Views W_0, b_0, ..., W_L, b_L into a flat parameter vector (differentiable). */
-    private List<Tensor> layers(Tensor flat) {
-        List<Tensor> out = new ArrayList<>(shapes.size());
-        long off = 0;
-        for (long[] shape : shapes) {
-            long n = 1;
-            for (long d : shape) n *= d;
-            out.add(flat.narrow(0, off, n).view(shape));
-            off += n;
-        }
-        return out;
-    }
-
-    /** float64 layers of the chosen weights; the copy is cached until the next training step. */
-    private List<Tensor> doubles(boolean useEma) {
-        Tensor cached = useEma ? doubleEma : doubleLive;
-        if (cached == null) {
-            cached = keep((useEma ? ema : params).detach().to(Engine.device(), torch.ScalarType.Double).clone());
-            if (useEma) doubleEma = cached; else doubleLive = cached;
-        }
-        return layers(cached);
-    }
-
-    private void dropDoubles() {
-        if (doubleLive != null) doubleLive.releaseReference();
-        if (doubleEma != null) doubleEma.releaseReference();
-        doubleLive = null;
-        doubleEma = null;
-    }
-
-    private static Tensor persistent(float[] data) {
-        try (org.bytedeco.javacpp.PointerScope outer = new org.bytedeco.javacpp.PointerScope()) {
-            return keep(Tensor.create(data, data.length).to(Engine.device(), torch.ScalarType.Float).detach().clone());
-        }
-    }
-
-    /** Keeps a long-lived tensor alive beyond any enclosing scope. */
-    private static Tensor keep(Tensor t) {
-        t.retainReference();
-        return t;
-    }
-
-    private static ParamArray flatArray(Tensor t) {
-        return new ParamArray(new long[] {t.numel()}, Tensors.toFloatArray(t));
-    }
-
-    private static void copyIn(Map<String, ParamArray> state, String name, Tensor t) {
-        ParamArray a = state.get(name);
-        if (a == null) throw new IllegalArgumentException("missing tensor " + name);
-        if (a.data().length != t.numel() || a.shape().length != 1)
-            throw new IllegalArgumentException("tensor " + name + " has " + a.data().length + " values, the network needs " + t.numel());
-        try (Engine.Scope s = Engine.scope()) {
-            t.copy_(Tensor.create(a.data(), a.data().length).to(Engine.device(), torch.ScalarType.Float));
-        }
     }
 
     private void check(Mat x, Conditioning c) {

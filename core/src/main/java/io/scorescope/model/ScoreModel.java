@@ -3,22 +3,25 @@ package io.scorescope.model;
 import io.scorescope.engine.Conditioning;
 import io.scorescope.engine.ParamArray;
 import io.scorescope.engine.ScoreMlp;
+import io.scorescope.engine.ScoreNetwork;
+import io.scorescope.engine.ScoreUnet;
 import io.scorescope.field.ScoreField;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
 import java.util.Map;
 
 /**
- * A trained (or training) score network as a {@link ScoreField}: g_sigma(x) assembled from the MLP by
- * its {@link Parameterisation}. Evaluation uses the EMA weights unless {@link #live()} is asked for.
- * Jacobians are exact: forward mode through the layers for vector outputs, reverse mode for the energy.
+ * A trained (or training) score network as a {@link ScoreField}: g_sigma(x) assembled from the network
+ * (MLP or U-Net, see {@link Architecture}) by its {@link Parameterisation}. Evaluation uses the EMA weights
+ * unless {@link #live()} is asked for. Jacobians are exact: forward mode through the layers for MLP vector
+ * outputs, batched reverse mode for the energy and the U-Net.
  */
 public final class ScoreModel implements ScoreField {
     private final ModelSpec spec;
-    private final ScoreMlp net;
+    private final ScoreNetwork net;
     private final boolean useEma;
 
-    private ScoreModel(ModelSpec spec, ScoreMlp net, boolean useEma) {
+    private ScoreModel(ModelSpec spec, ScoreNetwork net, boolean useEma) {
         this.spec = spec;
         this.net = net;
         this.useEma = useEma;
@@ -26,8 +29,12 @@ public final class ScoreModel implements ScoreField {
 
     /** A new network with weights drawn from the seed. */
     public static ScoreModel create(ModelSpec spec, long seed) {
-        ScoreMlp net = ScoreMlp.create(spec.dim(), spec.features().dim(), spec.hidden(), spec.depth(),
-                spec.parameterisation().output(), new Rng(seed).split(0x1417));
+        Architecture a = spec.architecture();
+        ScoreNetwork net = a.kind() == Architecture.Kind.UNET
+                ? ScoreUnet.create(new ScoreUnet.Shape(a.channels(), a.height(), a.width(), spec.hidden()), spec.features().dim(),
+                        new Rng(seed).split(0x1417))
+                : ScoreMlp.create(spec.dim(), spec.features().dim(), spec.hidden(), spec.depth(),
+                        spec.parameterisation().output(), new Rng(seed).split(0x1417));
         return new ScoreModel(spec, net, true);
     }
 
@@ -44,13 +51,16 @@ public final class ScoreModel implements ScoreField {
     public ModelSpec spec() { return spec; }
 
     /** The weights this model evaluates with (EMA or live), layer by layer ({@link ScoreMlp#layerWeights}). */
-    public Map<String, ParamArray> weights() { return net.layerWeights(useEma); }
+    public Map<String, ParamArray> weights() {
+        if (!(net instanceof ScoreMlp mlp)) throw new io.scorescope.io.InputException("export supports MLP models only (this one is " + describe() + ")");
+        return mlp.layerWeights(useEma);
+    }
 
     /** True when evaluated with the EMA weights. */
     public boolean usesEma() { return useEma; }
 
     /** The engine network (for training and checkpoints). */
-    public ScoreMlp network() { return net; }
+    public ScoreNetwork network() { return net; }
 
     public Conditioning conditioning(double[] sigma) {
         return spec.parameterisation().conditioning(sigma, spec.sigmaData(), spec.features());
@@ -64,15 +74,22 @@ public final class ScoreModel implements ScoreField {
     @Override public Mat[] jacobian(Mat x, double[] sigma) { return net.jacobian(x, conditioning(sigma), useEma); }
 
     /** The score evaluated in float64 (a double copy of the weights): the reference for finite-difference checks. */
-    public Mat scoreFloat64(Mat x, double[] sigma) { return net.score(x, conditioning(sigma), useEma, true); }
+    public Mat scoreFloat64(Mat x, double[] sigma) { return net.scoreFloat64(x, conditioning(sigma), useEma); }
 
     /** Batched reverse-mode Jacobian (replicated batch, grad_outputs = I), for any parameterisation. */
     public Mat[] jacobianReverse(Mat x, double[] sigma) { return net.jacobianReverse(x, conditioning(sigma), useEma); }
 
     /** E_sigma(x) for an energy model (g = -grad E, up to a sigma-dependent constant). */
-    public double[] energy(Mat x, double[] sigma) { return net.energy(x, conditioning(sigma), useEma); }
+    public double[] energy(Mat x, double[] sigma) {
+        if (!(net instanceof ScoreMlp mlp)) throw new IllegalStateException("not an energy network");
+        return mlp.energy(x, conditioning(sigma), useEma);
+    }
 
     @Override public String describe() {
+        if (spec.architecture().kind() == Architecture.Kind.UNET)
+            return "unet(" + spec.architecture().channels() + "x" + spec.architecture().height() + "x" + spec.architecture().width()
+                    + ", base " + spec.hidden() + ", " + spec.parameterisation().cliName() + ", sigma_data=" + spec.sigmaData()
+                    + (useEma ? ", ema" : ", live") + ")";
         return "mlp(" + spec.depth() + "x" + spec.hidden() + ", " + spec.parameterisation().cliName()
                 + ", sigma_data=" + spec.sigmaData() + (useEma ? ", ema" : ", live") + ")";
     }

@@ -2,7 +2,8 @@ package io.scorescope.training;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.engine.Engine;
-import io.scorescope.engine.ScoreMlp;
+import io.scorescope.engine.AdamConfig;
+import io.scorescope.engine.ScoreNetwork;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
 import io.scorescope.model.ModelSpec;
@@ -47,7 +48,7 @@ public final class Trainer {
                               List<LossRecord> history, Listener listener) {
         if (data.cols() != model.dim()) throw new IllegalArgumentException("data dimension " + data.cols() + " != model " + model.dim());
         Rng root = new Rng(cfg.seed());
-        ScoreMlp net = model.network();
+        ScoreNetwork net = model.network();
         int d = data.cols();
         double window = 0;
         int inWindow = 0;
@@ -69,7 +70,7 @@ public final class Trainer {
                 }
             }
             double lr = cfg.learningRate(step);
-            double loss = net.trainStep(x, model.conditioning(sigma), sigma, eps, weight, lr, ScoreMlp.AdamConfig.DEFAULT, cfg.emaDecay());
+            double loss = net.trainStep(x, model.conditioning(sigma), sigma, eps, weight, lr, AdamConfig.DEFAULT, cfg.emaDecay());
             if (!Double.isFinite(loss))
                 throw new DivergenceException("training diverged at step " + (step + 1) + " (loss " + loss + ", lr " + lr
                         + "); the last good checkpoint (step " + lastSaved + ") is kept in " + dir);

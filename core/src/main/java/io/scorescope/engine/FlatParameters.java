@@ -1,0 +1,168 @@
+package io.scorescope.engine;
+
+import io.scorescope.math.Mat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.BoolOptional;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.ScalarTypeOptional;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * The parameters of a network as one flat float32 vector (a list of shaped views into it), with its EMA,
+ * Adam moments, and cached float64 copies for Jacobians. One Adam step and one EMA update are single
+ * ops on the flat vectors. State names: "param", "ema", "adam_m", "adam_v".
+ */
+final class FlatParameters {
+    private final List<long[]> shapes;
+    private final Tensor params;   // flat float32 leaf, requires grad
+    private final Tensor ema;
+    private final Tensor adamM;
+    private final Tensor adamV;
+    private long adamSteps;
+    private Tensor doubleLive;     // float64 copies; null when stale
+    private Tensor doubleEma;
+
+    /** Parameters with the given shapes (in order), initialised from {@code init} (their concatenation). */
+    FlatParameters(List<long[]> shapes, float[] init) {
+        long total = 0;
+        for (long[] s : shapes) total += numel(s);
+        if (total != init.length) throw new IllegalArgumentException("init length " + init.length + " != " + total);
+        this.shapes = List.copyOf(shapes);
+        params = persistent(init);
+        params.set_requires_grad(true);
+        ema = persistent(init);
+        adamM = persistent(new float[init.length]);
+        adamV = persistent(new float[init.length]);
+    }
+
+    long count() { return params.numel(); }
+    long adamSteps() { return adamSteps; }
+
+    /** float32 views: differentiable w.r.t. the live parameters, or of the EMA. */
+    List<Tensor> float32(boolean useEma) { return views(useEma ? ema : params); }
+
+    /** float64 views of the chosen weights; the copy is cached until the next training step. */
+    List<Tensor> float64(boolean useEma) {
+        Tensor cached = useEma ? doubleEma : doubleLive;
+        if (cached == null) {
+            cached = keep((useEma ? ema : params).detach().to(Engine.device(), torch.ScalarType.Double).clone());
+            if (useEma) doubleEma = cached; else doubleLive = cached;
+        }
+        return views(cached);
+    }
+
+    /** L = (1/B) sum_i w_i (1/D) |lossScale_i g_i + target_i|^2 for a [B, D] score tensor. */
+    static Tensor weightedLoss(Tensor g, double[] lossScale, Mat target, double[] weight) {
+        Tensor r = g.mul(Tensors.float32(lossScale).unsqueeze(1)).add(Tensors.float32(target));
+        Tensor perRow = r.square().mean(new long[] {1}, false, new ScalarTypeOptional());
+        return perRow.mul(Tensors.float32(weight)).mean();
+    }
+
+    /**
+     * One Adam step on {@code loss} (a scalar built from {@link #float32(boolean) float32(false)}), then
+     * ema = decay ema + (1 - decay) theta. Returns the loss; if it is not finite nothing is updated.
+     */
+    double minimise(Tensor loss, double lr, AdamConfig adam, double emaDecay) {
+        double value = loss.item_double();
+        if (!Double.isFinite(value)) return value;
+        // allow_unused: e.g. the energy's last bias does not reach grad_x E, so its gradient is undefined (zero)
+        Tensor gr = torch.grad(new TensorVector(loss), new TensorVector(params), new TensorVector(),
+                new BoolOptional(false), false, true).get(0);
+        try (NoGradGuard ng = new NoGradGuard()) {
+            adamSteps++;
+            double bc1 = 1 - Math.pow(adam.beta1(), adamSteps), bc2 = 1 - Math.pow(adam.beta2(), adamSteps);
+            adamM.mul_(new Scalar(adam.beta1())).add_(gr, new Scalar(1 - adam.beta1()));
+            adamV.mul_(new Scalar(adam.beta2())).addcmul_(gr, gr, new Scalar(1 - adam.beta2()));
+            Tensor denom = adamV.sqrt().div_(new Scalar(Math.sqrt(bc2))).add_(new Scalar(adam.eps()));
+            params.addcdiv_(adamM, denom, new Scalar(-lr / bc1));
+            ema.mul_(new Scalar(emaDecay)).add_(params, new Scalar(1 - emaDecay));
+        }
+        dropDoubles();
+        return value;
+    }
+
+    Map<String, ParamArray> state() {
+        Map<String, ParamArray> out = new LinkedHashMap<>();
+        out.put("param", flatArray(params));
+        out.put("ema", flatArray(ema));
+        out.put("adam_m", flatArray(adamM));
+        out.put("adam_v", flatArray(adamV));
+        return out;
+    }
+
+    void load(Map<String, ParamArray> state, long steps) {
+        try (NoGradGuard ng = new NoGradGuard()) {
+            copyIn(state, "param", params);
+            copyIn(state, "ema", ema);
+            copyIn(state, "adam_m", adamM);
+            copyIn(state, "adam_v", adamV);
+        }
+        this.adamSteps = steps;
+        dropDoubles();
+    }
+
+    void loadWeights(Map<String, ParamArray> state) {
+        try (NoGradGuard ng = new NoGradGuard()) {
+            copyIn(state, "param", params);
+            copyIn(state, "ema", ema);
+        }
+        dropDoubles();
+    }
+
+    private List<Tensor> views(Tensor flat) {
+        List<Tensor> out = new ArrayList<>(shapes.size());
+        long off = 0;
+        for (long[] shape : shapes) {
+            long n = numel(shape);
+            out.add(flat.narrow(0, off, n).view(shape));
+            off += n;
+        }
+        return out;
+    }
+
+    private void dropDoubles() {
+        if (doubleLive != null) doubleLive.releaseReference();
+        if (doubleEma != null) doubleEma.releaseReference();
+        doubleLive = null;
+        doubleEma = null;
+    }
+
+    static long numel(long[] shape) {
+        long n = 1;
+        for (long d : shape) n *= d;
+        return n;
+    }
+
+    private static Tensor persistent(float[] data) {
+        try (PointerScope outer = new PointerScope()) {
+            return keep(Tensor.create(data, data.length).to(Engine.device(), torch.ScalarType.Float).detach().clone());
+        }
+    }
+
+    /** Keeps a long-lived tensor alive beyond any enclosing scope. */
+    private static Tensor keep(Tensor t) {
+        t.retainReference();
+        return t;
+    }
+
+    private static ParamArray flatArray(Tensor t) {
+        return new ParamArray(new long[] {t.numel()}, Tensors.toFloatArray(t));
+    }
+
+    private static void copyIn(Map<String, ParamArray> state, String name, Tensor t) {
+        ParamArray a = state.get(name);
+        if (a == null) throw new IllegalArgumentException("missing tensor " + name);
+        if (a.data().length != t.numel() || a.shape().length != 1)
+            throw new IllegalArgumentException("tensor " + name + " has " + a.data().length + " values, the network needs " + t.numel());
+        try (Engine.Scope s = Engine.scope()) {
+            t.copy_(Tensor.create(a.data(), a.data().length).to(Engine.device(), torch.ScalarType.Float));
+        }
+    }
+}

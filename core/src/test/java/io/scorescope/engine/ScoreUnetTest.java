@@ -1,0 +1,68 @@
+package io.scorescope.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.scorescope.math.Mat;
+import io.scorescope.math.Rng;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ScoreUnetTest {
+    /** Epsilon-style conditioning with random features: a = 0, b = -1/sigma, cIn = 1/sqrt(sigma^2 + 0.25). */
+    static Conditioning conditioning(double[] sigma, int features, long seed) {
+        int n = sigma.length;
+        double[] a = new double[n], b = new double[n], cIn = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = 0.3;   // a non-zero skip term exercises the a x part too
+            b[i] = -1 / sigma[i];
+            cIn[i] = 1 / Math.sqrt(sigma[i] * sigma[i] + 0.25);
+        }
+        return new Conditioning(a, b, cIn, new Rng(seed).gaussian(n, features));
+    }
+
+    /** Central differences of the float64 forward pass, column by column. */
+    static Mat finiteDifference(ScoreUnet net, Mat x, Conditioning c, int i, double h) {
+        int d = x.cols();
+        Mat j = new Mat(d, d);
+        for (int k = 0; k < d; k++) {
+            Mat plus = Mat.row(x.row(i)), minus = Mat.row(x.row(i));
+            plus.add(0, k, h);
+            minus.add(0, k, -h);
+            Conditioning ci = new Conditioning(new double[] {c.a()[i]}, new double[] {c.b()[i]}, new double[] {c.cIn()[i]},
+                    Mat.row(c.features().row(i)));
+            double[] gp = net.scoreFloat64(plus, ci, true).row(0), gm = net.scoreFloat64(minus, ci, true).row(0);
+            for (int r = 0; r < d; r++) j.set(r, k, (gp[r] - gm[r]) / (2 * h));
+        }
+        return j;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {8, 4})   // base 8: group norm; base 4: no norm
+    void reverseJacobianMatchesFiniteDifferencesAcrossPasses(int base) {
+        ScoreUnet net = ScoreUnet.create(new ScoreUnet.Shape(1, 8, 8, base), 5, new Rng(1));
+        Mat x = new Rng(2).gaussian(2, 64);
+        Conditioning c = conditioning(new double[] {0.3, 1.5}, 5, 3);
+        Mat[] big = net.jacobianReverse(x, c, true);
+        Mat[] small = net.jacobianReverse(x, c, true, 37);   // passes straddle the two points
+        for (int i = 0; i < 2; i++) {
+            assertArrayEquals(big[i].data(), small[i].data(), 1e-12);
+            Mat fd = finiteDifference(net, x, c, i, 1e-5);
+            double rel = fd.minus(big[i]).frobenius() / fd.frobenius();
+            assertTrue(rel < 1e-7, "base " + base + " point " + i + ": relative error " + rel);
+            assertTrue(big[i].frobenius() > 1e-3, "Jacobian is not trivially zero");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {8})
+    void float32ScoreMatchesFloat64AndTwoChannelsWork(int base) {
+        ScoreUnet net = ScoreUnet.create(new ScoreUnet.Shape(2, 4, 8, base), 3, new Rng(4));
+        assertEquals(64, net.dim());
+        Mat x = new Rng(5).gaussian(3, 64);
+        Conditioning c = conditioning(new double[] {0.1, 0.5, 2}, 3, 6);
+        Mat g32 = net.score(x, c, false), g64 = net.scoreFloat64(x, c, false);
+        assertTrue(g32.minus(g64).frobenius() / g64.frobenius() < 1e-5);
+    }
+}
