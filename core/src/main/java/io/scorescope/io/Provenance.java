@@ -33,6 +33,7 @@ public record Provenance(String kind, long seed, JsonNode config, Map<String, St
         env.put("java", System.getProperty("java.version"));
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         env.put("engine", "libtorch 2.10.0 via JavaCPP presets 1.5.13");
+        env.put("openblas_threads", String.valueOf(System.getenv("OPENBLAS_NUM_THREADS")));
         if (!definitions.isEmpty()) {
             ObjectNode d = o.putObject("definitions");
             definitions.forEach(d::put);
