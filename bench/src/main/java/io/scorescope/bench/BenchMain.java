@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * {@code scorescope-bench [--json] [--quick]}: Scorescope against the DJL 0.36 baseline, side by side in one
  * command. The Scorescope side runs in this JVM; the baseline runs in a child JVM on the same class path
- * ({@link DjlBaseline}), because two libtorch builds in one process clash. Ratios above 1 mean Scorescope
+ * ({@link DjlBaseline}), because two libtorch builds in one process clash (DJL's libtorch_cpu 2.7.1 then binds to
+ * the already loaded c10 2.10 and fails with an undefined symbol). Ratios above 1 mean Scorescope
  * is faster. Prints a table, or with --json one object. Exit 2 on an unknown argument.
  */
 public final class BenchMain {
