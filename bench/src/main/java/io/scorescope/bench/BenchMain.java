@@ -74,7 +74,17 @@ public final class BenchMain {
                 .put("ratio", higherIsBetter ? ours / baseline : baseline / ours).put("unit", unit);
     }
 
+    /** The baseline's numbers; a failed child (DJL has failed once on start-up here, not reproducibly) is retried once. */
     private static JsonNode runBaseline(boolean quick) throws IOException, InterruptedException {
+        try {
+            return runBaselineOnce(quick);
+        } catch (IllegalStateException e) {
+            System.err.println("scorescope-bench: " + e.getMessage() + "; retrying once");
+            return runBaselineOnce(quick);
+        }
+    }
+
+    private static JsonNode runBaselineOnce(boolean quick) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-Dai.djl.offline=true", "-Xmx3g", "-cp",
                 System.getProperty("java.class.path"), DjlBaseline.class.getName()));
@@ -84,7 +94,7 @@ public final class BenchMain {
             Process p = new ProcessBuilder(cmd).redirectOutput(outFile.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             int code = p.waitFor();
             String text = Files.readString(outFile, StandardCharsets.UTF_8).trim();
-            if (code != 0) throw new IllegalStateException("DJL baseline exited with " + code + ": " + text);
+            if (code != 0) throw new IllegalStateException("the DJL baseline exited with " + code);
             String last = text.substring(text.lastIndexOf('\n') + 1);
             return Json.MAPPER.readTree(last);
         } finally {

@@ -112,6 +112,7 @@ public final class DjlBaseline {
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-4f)).build();
             List<NDArray> ema = new ArrayList<>();
             for (NDArray p : net.w) ema.add(p.duplicate().stopGradient());
+            float[] firstLast = {Float.NaN, Float.NaN};   // the same batch every step: the loss must fall
             double sec = Timing.median(reps.warmup(), reps.reps(), () -> {
                 try (NDManager step = base.newSubManager()) {
                     NDArray x = step.create(xf, new Shape(t.batch(), t.dim()));
@@ -122,7 +123,10 @@ public final class DjlBaseline {
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         NDArray g = net.score(x, c);
                         NDArray loss = g.mul(sigma).add(eps).square().mean(new int[] {1}).mul(weight).mean();
-                        if (!Float.isFinite(loss.getFloat())) throw new IllegalStateException("baseline diverged");
+                        float value = loss.getFloat();
+                        if (!Float.isFinite(value)) throw new IllegalStateException("baseline diverged");
+                        if (Float.isNaN(firstLast[0])) firstLast[0] = value;
+                        firstLast[1] = value;
                         gc.backward(loss);
                     }
                     for (int i = 0; i < net.w.size(); i++) {
@@ -138,6 +142,8 @@ public final class DjlBaseline {
                 }
             });
             ema.forEach(NDArray::close);
+            if (!(firstLast[1] < firstLast[0]))
+                System.err.println("scorescope-bench: warning: the DJL training step did not lower the loss (" + firstLast[0] + " -> " + firstLast[1] + ")");
             return t.batch() / sec;
         }
     }

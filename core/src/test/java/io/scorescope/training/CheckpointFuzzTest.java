@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.io.InputException;
@@ -148,19 +149,15 @@ class CheckpointFuzzTest {
     }
 
     @Test
-    void aForgedHugeWidthIsRefusedBeforeBuildingTheNetwork() throws IOException {
+    void aForgedHugeWidthIsRefusedBeforeBuildingTheNetwork(@TempDir Path dir) throws IOException {
         SafeTensors.Contents c = SafeTensors.read(write(VALID));
         Map<String, String> meta = new LinkedHashMap<>(c.metadata());
         ObjectNode spec = (ObjectNode) Json.MAPPER.readTree(meta.get("model_spec"));
         spec.put("hidden", 1 << 30);
         meta.put("model_spec", Json.toString(spec));
-        Path p = write(new byte[0]);
-        SafeTensors.write(p, c.tensors(), meta);
-        byte[] bytes = Files.readAllBytes(p);
-        Path dir = Files.createTempDirectory("huge");
-        Files.write(dir.resolve(Checkpoint.WEIGHTS), bytes);
+        SafeTensors.write(dir.resolve(Checkpoint.WEIGHTS), c.tensors(), meta);
         String m = assertThrows(InputException.class, () -> Checkpoint.load(dir)).getMessage();
-        assertEquals(true, m.contains("does not match its model spec"), m);
+        assertTrue(m.contains("does not match its model spec"), m);
     }
 
     private static Path write(byte[] bytes) throws IOException {
