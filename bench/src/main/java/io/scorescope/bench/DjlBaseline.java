@@ -113,7 +113,7 @@ public final class DjlBaseline {
             List<NDArray> ema = new ArrayList<>();
             for (NDArray p : net.w) ema.add(p.duplicate().stopGradient());
             float[] firstLast = {Float.NaN, Float.NaN};   // the same batch every step: the loss must fall
-            double sec = Timing.median(reps.warmup(), reps.reps(), () -> {
+            double sec = reps.median(false, () -> {
                 try (NDManager step = base.newSubManager()) {
                     NDArray x = step.create(xf, new Shape(t.batch(), t.dim()));
                     NDArray eps = step.create(ef, new Shape(t.batch(), t.dim()));
@@ -159,9 +159,8 @@ public final class DjlBaseline {
                 eye[(i * d + r) * d + r] = 1;
             }
         Arrays.fill(sigma, 0.1);
-        boolean heavy = d > 100;
         try (Net net = new Net(d, j.hidden(), DataType.FLOAT64, false)) {
-            double sec = Timing.median(heavy ? reps.heavyWarmup() : reps.warmup(), heavy ? reps.heavyReps() : reps.reps(), () -> {
+            double sec = reps.median(d > 100, () -> {
                 double[] rows;
                 try (NDManager step = base.newSubManager()) {
                     NDArray xr = step.create(rep, new Shape(n * d, d));
@@ -188,7 +187,7 @@ public final class DjlBaseline {
         NoiseSchedule schedule = SamplerConfig.defaults().withSchedule("geometric", s.steps()).noiseSchedule();
         float[] prior = floats(new Rng(6).gaussian(s.chains(), s.dim()).scale(schedule.sigma(0)).data());
         try (Net net = new Net(s.dim(), s.hidden(), DataType.FLOAT32, false)) {
-            double sec = Timing.median(reps.heavyWarmup(), reps.heavyReps(), () -> {
+            double sec = reps.median(true, () -> {
                 try (NDManager run = base.newSubManager()) {
                     NDArray x = run.create(prior, new Shape(s.chains(), s.dim()));
                     for (int k = 0; k < s.steps(); k++) {

@@ -34,7 +34,7 @@ final class OursBench {
         var cond = model.conditioning(b.sigma());
         // the limit: the better of two matmul probes, before and after the steps, so that a noisy moment does not lower it
         double before = EngineProbe.matmulFlops(t.batch(), t.hidden(), t.hidden(), 3 * reps.reps());
-        double sec = Timing.median(reps.warmup(), reps.reps(),
+        double sec = reps.median(false,
                 () -> net.trainStep(b.x(), cond, b.sigma(), b.eps(), b.weight(), 1e-4, ScoreMlp.AdamConfig.DEFAULT, 0.999));
         // forward 1 product per layer, backward 2 (input and weight gradients): 3 x 2 flops per multiply-add
         double flops = 6 * t.batch() * Shapes.macsPerRow(t.dim(), t.hidden()) / sec;
@@ -51,16 +51,15 @@ final class OursBench {
         double[] sigma = new double[j.points()];
         Arrays.fill(sigma, 0.1);
         boolean heavy = j.dim() > 100;
-        int w = heavy ? reps.heavyWarmup() : reps.warmup(), r = heavy ? reps.heavyReps() : reps.reps();
         Map<String, BiFunction<Mat, double[], Mat[]>> paths = new LinkedHashMap<>();
         paths.put("forward", model::jacobian);
         paths.put("reverse", model::jacobianReverse);
         paths.put("fd", (p, s) -> FiniteDifference.jacobian(model, p, s));
         double[] out = new double[4];
         int i = 0;
-        for (var path : paths.values()) out[i++] = Timing.median(w, r, () -> Linalg.svd(path.apply(x, sigma))) / j.points();
+        for (var path : paths.values()) out[i++] = reps.median(heavy, () -> Linalg.svd(path.apply(x, sigma))) / j.points();
         Mat[] jac = model.jacobian(x, sigma);
-        out[3] = Timing.median(w, r, () -> Linalg.svd(jac)) / j.points();
+        out[3] = reps.median(heavy, () -> Linalg.svd(jac)) / j.points();
         return new JacResult(out[0], out[1], out[2], out[3]);
     }
 
@@ -80,7 +79,7 @@ final class OursBench {
         Timing.Call run = () -> Samplers.sample(counted, x0, cfg, rng.split(2), StepCallback.NONE);
         Samplers.sample(counted, x0, cfg, rng.split(2), StepCallback.NONE);   // counts the rows of one run
         long perRun = rows[0];
-        double sec = Timing.median(reps.heavyWarmup(), reps.heavyReps(), run);
+        double sec = reps.median(true, run);
         return perRun / sec;
     }
 }

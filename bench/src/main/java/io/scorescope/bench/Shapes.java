@@ -27,9 +27,17 @@ final class Shapes {
             new Jac("jacobian_svd_d784", 784, 1024, 1)};
     static final Sampling[] SAMPLING = {new Sampling("sampling_d3", 3, 256, 512, 50), new Sampling("sampling_d784", 784, 1024, 64, 20)};
 
-    /** Warm-up and timed repetitions; {@code heavy} for calls that take about a second. */
-    record Reps(int warmup, int reps, int heavyWarmup, int heavyReps) {
-        static Reps of(boolean quick) { return quick ? new Reps(3, 7, 1, 3) : new Reps(10, 31, 2, 9); }
+    /**
+     * Warm-up calls, timed calls, the same two for heavy calls (about a second each), and the least warm-up time:
+     * some engines reach speed only after many calls.
+     */
+    record Reps(int warmup, int reps, int heavyWarmup, int heavyReps, double warmupSeconds) {
+        static Reps of(boolean quick) { return quick ? new Reps(3, 7, 1, 3, 0.5) : new Reps(10, 31, 2, 9, 2); }
+
+        /** Median seconds of one call, warmed up and repeated as configured. */
+        double median(boolean heavy, Timing.Call call) {
+            return Timing.median(heavy ? heavyWarmup : warmup, heavy ? heavyReps : reps, warmupSeconds, call);
+        }
     }
 
     static ModelSpec spec(int dim, int hidden) {

@@ -10,14 +10,11 @@ final class Timing {
     @FunctionalInterface
     interface Call { void run() throws Exception; }
 
-    /** Warm-up lasts at least this long (and at least the given count): some engines reach speed only after many calls. */
-    static final double MIN_WARMUP_SECONDS = 2;
-
-    /** Median seconds of {@code reps} calls after at least {@code warmup} untimed ones and {@link #MIN_WARMUP_SECONDS}. */
-    static double median(int warmup, int reps, Call call) {
+    /** Median seconds of {@code reps} calls after at least {@code warmup} untimed calls lasting at least {@code warmupSeconds}. */
+    static double median(int warmup, int reps, double warmupSeconds, Call call) {
         try {
             long start = System.nanoTime();
-            for (int i = 0; i < warmup || (System.nanoTime() - start) * 1e-9 < MIN_WARMUP_SECONDS; i++) call.run();
+            for (int i = 0; i < warmup || (System.nanoTime() - start) * 1e-9 < warmupSeconds; i++) call.run();
             double[] t = new double[reps];
             for (int i = 0; i < reps; i++) {
                 long t0 = System.nanoTime();
