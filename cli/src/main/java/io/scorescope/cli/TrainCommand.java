@@ -50,6 +50,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run saved in --out up to its configured step count.") boolean resume;
 
     @Override public Integer call() {
+        if (checkpointEvery < 1) throw new InputException("--checkpoint-every must be >= 1, got " + checkpointEvery);
         AtomicFiles.ensureWritableDir(out);
         Trainer.Result r;
         TrainConfig cfg;

@@ -86,6 +86,21 @@ public final class ScoreMlp implements ScoreNetwork {
 
     @Override public long parameterCount() { return params.count(); }
 
+    /**
+     * Number of trainable scalars of a network of this shape, without building it (Long.MAX_VALUE when it
+     * overflows): lets a reader reject a forged shape before allocating it.
+     */
+    public static long parameterCount(int dim, int featureDim, int hidden, int depth, Output output) {
+        long out = output == Output.VECTOR ? dim : 1;
+        try {
+            long first = Math.multiplyExact((long) dim + featureDim + 1, hidden);
+            long middle = Math.multiplyExact(depth - 1L, Math.multiplyExact(hidden + 1L, hidden));
+            return Math.addExact(Math.addExact(first, middle), Math.multiplyExact(hidden + 1L, out));
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     // ---------------------------------------------------------------- evaluation
 
     @Override public Mat score(Mat x, Conditioning c, boolean useEma) { return score(x, c, useEma, false); }

@@ -72,8 +72,9 @@ public final class Trainer {
             double lr = cfg.learningRate(step);
             double loss = net.trainStep(x, model.conditioning(sigma), sigma, eps, weight, lr, AdamConfig.DEFAULT, cfg.emaDecay());
             if (!Double.isFinite(loss))
-                throw new DivergenceException("training diverged at step " + (step + 1) + " (loss " + loss + ", lr " + lr
-                        + "); the last good checkpoint (step " + lastSaved + ") is kept in " + dir);
+                throw new DivergenceException("training diverged at step " + (step + 1) + " (loss " + loss + ", lr " + lr + "); "
+                        + (lastSaved > 0 ? "the last good checkpoint (step " + lastSaved + ") is kept in " + dir
+                                         : "no checkpoint had been written yet"));
             window += loss;
             inWindow++;
             int done = step + 1;

@@ -1,0 +1,85 @@
+package io.scorescope.bench;
+
+import io.scorescope.engine.EngineProbe;
+import io.scorescope.engine.Linalg;
+import io.scorescope.engine.ScoreMlp;
+import io.scorescope.field.FiniteDifference;
+import io.scorescope.field.ScoreField;
+import io.scorescope.math.Mat;
+import io.scorescope.math.Rng;
+import io.scorescope.model.ScoreModel;
+import io.scorescope.sde.SamplerConfig;
+import io.scorescope.sde.Samplers;
+import io.scorescope.sde.StepCallback;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/** The Scorescope side: training steps, Jacobian paths with SVD, reverse-SDE sampling, matmul limit. */
+final class OursBench {
+    private final Shapes.Reps reps;
+
+    OursBench(Shapes.Reps reps) { this.reps = reps; }
+
+    /** Training throughput and the FLOP/s fraction of the matmul limit at one shape. */
+    record TrainResult(double samplesPerSecond, double flops, double matmulFlops) {
+        double fraction() { return Math.min(1, flops / matmulFlops); }
+    }
+
+    TrainResult train(Shapes.Train t) {
+        ScoreModel model = ScoreModel.create(Shapes.spec(t.dim(), t.hidden()), 1);
+        ScoreMlp net = model.network();
+        Shapes.Batch b = Shapes.Batch.draw(t.batch(), t.dim(), 2);
+        var cond = model.conditioning(b.sigma());
+        // the limit: the better of two matmul probes, before and after the steps, so that a noisy moment does not lower it
+        double before = EngineProbe.matmulFlops(t.batch(), t.hidden(), t.hidden(), 3 * reps.reps());
+        double sec = reps.median(false,
+                () -> net.trainStep(b.x(), cond, b.sigma(), b.eps(), b.weight(), 1e-4, ScoreMlp.AdamConfig.DEFAULT, 0.999));
+        // forward 1 product per layer, backward 2 (input and weight gradients): 3 x 2 flops per multiply-add
+        double flops = 6 * t.batch() * Shapes.macsPerRow(t.dim(), t.hidden()) / sec;
+        double limit = Math.max(before, EngineProbe.matmulFlops(t.batch(), t.hidden(), t.hidden(), 3 * reps.reps()));
+        return new TrainResult(t.batch() / sec, flops, limit);
+    }
+
+    /** Per-point seconds for Jacobian + full SVD along each path, and the SVD alone. */
+    record JacResult(double forward, double reverse, double finiteDifference, double svdOnly) {}
+
+    JacResult jacobian(Shapes.Jac j) {
+        ScoreModel model = ScoreModel.create(Shapes.spec(j.dim(), j.hidden()), 3);
+        Mat x = new Rng(4).gaussian(j.points(), j.dim());
+        double[] sigma = new double[j.points()];
+        Arrays.fill(sigma, 0.1);
+        boolean heavy = j.dim() > 100;
+        Map<String, BiFunction<Mat, double[], Mat[]>> paths = new LinkedHashMap<>();
+        paths.put("forward", model::jacobian);
+        paths.put("reverse", model::jacobianReverse);
+        paths.put("fd", (p, s) -> FiniteDifference.jacobian(model, p, s));
+        double[] out = new double[4];
+        int i = 0;
+        for (var path : paths.values()) out[i++] = reps.median(heavy, () -> Linalg.svd(path.apply(x, sigma))) / j.points();
+        Mat[] jac = model.jacobian(x, sigma);
+        out[3] = reps.median(heavy, () -> Linalg.svd(jac)) / j.points();
+        return new JacResult(out[0], out[1], out[2], out[3]);
+    }
+
+    /** Network evaluations (rows scored) per second of the reverse-SDE sampler. */
+    double sampling(Shapes.Sampling s) {
+        ScoreModel model = ScoreModel.create(Shapes.spec(s.dim(), s.hidden()), 5);
+        long[] rows = new long[1];
+        ScoreField counted = new ScoreField() {
+            @Override public int dim() { return model.dim(); }
+            @Override public Mat score(Mat x, double[] sigma) { rows[0] += x.rows(); return model.score(x, sigma); }
+            @Override public String describe() { return model.describe(); }
+        };
+        SamplerConfig cfg = SamplerConfig.defaults().withSampler("reverse-sde").withSchedule("geometric", s.steps())
+                .withDenoiseFinal(false);
+        Rng rng = new Rng(6);
+        Mat x0 = Samplers.prior(cfg, s.chains(), s.dim(), rng.split(1));
+        Timing.Call run = () -> Samplers.sample(counted, x0, cfg, rng.split(2), StepCallback.NONE);
+        Samplers.sample(counted, x0, cfg, rng.split(2), StepCallback.NONE);   // counts the rows of one run
+        long perRun = rows[0];
+        double sec = reps.median(true, run);
+        return perRun / sec;
+    }
+}
