@@ -2,7 +2,8 @@ package io.scorescope.bench;
 
 import io.scorescope.engine.EngineProbe;
 import io.scorescope.engine.Linalg;
-import io.scorescope.engine.ScoreMlp;
+import io.scorescope.engine.AdamConfig;
+import io.scorescope.engine.ScoreNetwork;
 import io.scorescope.field.FiniteDifference;
 import io.scorescope.field.ScoreField;
 import io.scorescope.math.Mat;
@@ -29,13 +30,13 @@ final class OursBench {
 
     TrainResult train(Shapes.Train t) {
         ScoreModel model = ScoreModel.create(Shapes.spec(t.dim(), t.hidden()), 1);
-        ScoreMlp net = model.network();
+        ScoreNetwork net = model.network();
         Shapes.Batch b = Shapes.Batch.draw(t.batch(), t.dim(), 2);
         var cond = model.conditioning(b.sigma());
         // the limit: the better of two matmul probes, before and after the steps, so that a noisy moment does not lower it
         double before = EngineProbe.matmulFlops(t.batch(), t.hidden(), t.hidden(), 3 * reps.reps());
         double sec = reps.median(false,
-                () -> net.trainStep(b.x(), cond, b.sigma(), b.eps(), b.weight(), 1e-4, ScoreMlp.AdamConfig.DEFAULT, 0.999));
+                () -> net.trainStep(b.x(), cond, b.sigma(), b.eps(), b.weight(), 1e-4, AdamConfig.DEFAULT, 0.999));
         // forward 1 product per layer, backward 2 (input and weight gradients): 3 x 2 flops per multiply-add
         double flops = 6 * t.batch() * Shapes.macsPerRow(t.dim(), t.hidden()) / sec;
         double limit = Math.max(before, EngineProbe.matmulFlops(t.batch(), t.hidden(), t.hidden(), 3 * reps.reps()));

@@ -20,7 +20,7 @@ public final class MemorySoak {
     public static void main(String[] args) throws IOException {
         int steps = Integer.parseInt(args[0]), jacobians = Integer.parseInt(args[1]);
         ScoreModel model = ScoreModel.create(new ModelSpec(3, 64, 3, 4, Parameterisation.EPS, 1), 1);
-        ScoreMlp net = model.network();
+        ScoreNetwork net = model.network();
         Rng rng = new Rng(2);
         int rounds = Math.max(steps, jacobians), warm = rounds / 10;
         long warmRss = 0, maxRss = 0;
@@ -29,7 +29,7 @@ public final class MemorySoak {
                 Mat x = rng.gaussian(128, 3), eps = rng.gaussian(128, 3);
                 double[] sigma = new double[128], w = new double[128];
                 for (int b = 0; b < 128; b++) { sigma[b] = Math.exp(rng.uniform(-4, 0.7)); w[b] = 1; }
-                net.trainStep(x, model.conditioning(sigma), sigma, eps, w, 1e-3, ScoreMlp.AdamConfig.DEFAULT, 0.999);
+                net.trainStep(x, model.conditioning(sigma), sigma, eps, w, 1e-3, AdamConfig.DEFAULT, 0.999);
             }
             if ((long) i * jacobians / rounds != (long) (i + 1) * jacobians / rounds)
                 Linalg.svd(model.jacobian(rng.gaussian(1, 3), 0.1));
