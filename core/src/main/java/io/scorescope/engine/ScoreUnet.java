@@ -96,6 +96,20 @@ public final class ScoreUnet implements ScoreNetwork {
         return new ScoreUnet(shape, featureDim, new FlatParameters(shapes, flat));
     }
 
+    /** Number of trainable scalars of a U-Net of this shape, without allocating it (Long.MAX_VALUE on overflow). */
+    public static long parameterCount(Shape shape, int featureDim) {
+        long[] n = {0};
+        try {
+            layout(shape, featureDim, new Layout() {
+                @Override public void weight(double scale, long... s) { n[0] = Math.addExact(n[0], FlatParameters.numel(s)); }
+                @Override public void constant(double value, long count) { n[0] = Math.addExact(n[0], count); }
+            });
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+        return n[0];
+    }
+
     public Shape shape() { return shape; }
     @Override public int dim() { return shape.dim(); }
     @Override public long parameterCount() { return params.count(); }

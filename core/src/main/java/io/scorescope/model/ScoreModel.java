@@ -38,6 +38,14 @@ public final class ScoreModel implements ScoreField {
         return new ScoreModel(spec, net, true);
     }
 
+    /** Trainable scalars of the network a spec describes, computed without building it. */
+    public static long parameterCount(ModelSpec spec) {
+        Architecture a = spec.architecture();
+        return a.kind() == Architecture.Kind.UNET
+                ? ScoreUnet.parameterCount(new ScoreUnet.Shape(a.channels(), a.height(), a.width(), spec.hidden()), spec.features().dim())
+                : ScoreMlp.parameterCount(spec.dim(), spec.features().dim(), spec.hidden(), spec.depth(), spec.parameterisation().output());
+    }
+
     /** A network with the given weights ("param.i", "ema.i"). */
     public static ScoreModel withWeights(ModelSpec spec, Map<String, ParamArray> weights) {
         ScoreModel m = create(spec, 0);

@@ -2,7 +2,6 @@ package io.scorescope.training;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.engine.ParamArray;
-import io.scorescope.engine.ScoreMlp;
 import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
@@ -63,8 +62,7 @@ public final class Checkpoint {
             ObjectNode data = (ObjectNode) Json.MAPPER.readTree(meta.get("data"));
             Map<String, ParamArray> state = new LinkedHashMap<>();
             c.tensors().forEach((k, v) -> state.put(k, new ParamArray(v.shape(), v.data())));
-            long expected = ScoreMlp.parameterCount(spec.dim(), spec.features().dim(), spec.hidden(), spec.depth(),
-                    spec.parameterisation().output());
+            long expected = ScoreModel.parameterCount(spec);
             ParamArray param = state.get("param");
             if (param == null || param.data().length != expected)   // checked before building: a forged spec must not allocate
                 throw new InputException(file + ": checkpoint does not match its model spec (" + (param == null ? "no tensor param"
