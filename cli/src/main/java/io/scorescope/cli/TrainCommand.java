@@ -76,6 +76,15 @@ final class TrainCommand implements Callable<Integer> {
                 r = Trainer.train(out, spec, td.points(), td.info(), cfg, listener(bar));
             }
         }
+        writeProvenance(out, spec, cfg, td);
+        double last = r.history().isEmpty() ? Double.NaN : r.history().get(r.history().size() - 1).loss();
+        System.out.printf("trained %s on %s for %d steps; final loss %.5f; model in %s%n",
+                spec.parameterisation().cliName(), td.spec(), r.steps(), last, out);
+        return 0;
+    }
+
+    /** The model folder's provenance.json: model spec, training configuration and data. */
+    static void writeProvenance(Path out, ModelSpec spec, TrainConfig cfg, TrainingData td) {
         ObjectNode config = Json.object();
         config.set("model", spec.toJson());
         config.set("training", cfg.toJson());
@@ -84,13 +93,10 @@ final class TrainCommand implements Callable<Integer> {
                 .define("dsm_loss", "L = E_{x0, sigma, eps} (1/D) |sigma g_sigma(x0 + sigma eps) + eps|^2")
                 .define("parameterisation", spec.parameterisation().cliName());
         Json.write(out.resolve("provenance.json"), prov.toJson());
-        double last = r.history().isEmpty() ? Double.NaN : r.history().get(r.history().size() - 1).loss();
-        System.out.printf("trained %s on %s for %d steps; final loss %.5f; model in %s%n",
-                spec.parameterisation().cliName(), td.spec(), r.steps(), last, out);
-        return 0;
     }
 
-    private static Trainer.Listener listener(Progress bar) {
+    /** Progress bar updates (and the running loss every 50 steps) for a training run. */
+    static Trainer.Listener listener(Progress bar) {
         return (step, total, loss, lr) -> {
             bar.stepTo(step);
             if (step % 50 == 0) bar.extra(String.format("loss %.4f", loss));
