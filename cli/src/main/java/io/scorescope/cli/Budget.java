@@ -26,7 +26,7 @@ record Budget(String name, int trainSteps, int trainPoints, int sequences, int l
 
     static final Budget FULL = new Budget("full", 15_000, 20_000, 32, 12, 200, 256, 1500, 2000, 4000, 1500);
     static final Budget QUICK = new Budget("quick", 3000, 20_000, 16, 8, 100, 128, 600, 1000, 2000, 1000);
-    static final Budget TINY = new Budget("tiny", 200, 2000, 4, 4, 20, 16, 40, 64, 200, 200);
+    static final Budget TINY = new Budget("tiny", 100, 2000, 4, 4, 20, 16, 40, 64, 200, 200);
 
     static final List<Budget> ALL = List.of(FULL, QUICK, TINY);
 

@@ -68,7 +68,6 @@ final class Reproduction {
 
     static Result run(Settings s) {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        AtomicFiles.ensureWritableDir(s.out());
         Optional<Checkpoint.Loaded> givenModel = Optional.ofNullable(s.modelDir()).map(Reproduction::loadGiven);
         Optional<Checkpoint.Loaded> givenControl = Optional.ofNullable(s.controlDir()).map(Reproduction::loadGiven);
         givenControl.ifPresent(c -> {
@@ -79,6 +78,7 @@ final class Reproduction {
         TrainingData data = timed(seconds, "data", () -> resolveData(s, givenModel, givenControl));
         Manifold m = data.manifold().orElseThrow(() -> new InputException(
                 "reproduce needs a built-in manifold (see 'scorescope data list'), not the file " + data.spec()));
+        AtomicFiles.ensureWritableDir(s.out());
         double scale = noiseScale(data.points());
         Checkpoint.Loaded model = timed(seconds, "train_model", () -> givenModel.isPresent()
                 ? adopt(s.modelDir(), s.out().resolve(MODEL_DIR), givenModel.get())
