@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scorescope.geometry.AnalysisTable;
 import io.scorescope.geometry.AnalysisTable.Row;
 import io.scorescope.geometry.ConstrainedMixing;
-import io.scorescope.geometry.PointAnalysis;
 import io.scorescope.geometry.Verdicts;
 import io.scorescope.report.Axis;
 import io.scorescope.report.Figure;
@@ -200,7 +199,7 @@ final class ClaimReport {
                 KeyNumber.of("median codimension", v.numbers().get("median_codim")),
                 KeyNumber.of("points at sigma <= 0.1", v.numbers().get("points")));
         List<String> text = new ArrayList<>(figs.notes);
-        text.add("Codimension 1 makes A_NN identically 0 (r_NN undefined) and d = 1 makes A_TT 0: the tangent share is the "
+        text.add("Codimension 1 makes A_NN identically 0 (so r_NN = 0 by construction) and d = 1 makes A_TT 0: the tangent share is the "
                 + "meaningful reading there. The exact field is symmetric (conservative to round-off), so it has no ratios.");
         return section("a3", "A3: non-conservative mixing within the manifold", "A3", v, Definitions.ASYMMETRY + "\n" + Definitions.SUBSPACES,
                 numbers, figs.list, null, text);

@@ -91,8 +91,13 @@ final class Reproduction {
         List<ConstrainedMixing> mixing = timed(seconds, "mixing", () -> mix(model, control, m, scale, s));
         ObjectNode quality = timed(seconds, "sample_quality", () -> EvaluateCommand.evaluate(model, s.budget().qualitySamples(),
                 "reverse-sde", s.budget().samplerSteps(), s.budget().lossDraws(), stream(s, QUALITY)));
-        ManifoldFigure fig = timed(seconds, "figure_1", () -> FigureOne.build(model.model(), m, scale,
-                s.budget().figurePoints(), stream(s, FIGURE)));
+        ManifoldFigure fig = timed(seconds, "figure_1", () -> {
+            try (Progress bar = new Progress("figure 1", 1)) {
+                ManifoldFigure f = FigureOne.build(model.model(), m, scale, s.budget().figurePoints(), stream(s, FIGURE));
+                bar.step();
+                return f;
+            }
+        });
         Claims claims = judge(analyses, mixing);
         return new Result(s, data, m, scale, model, control, seq, analyses, mixing, quality, fig, claims, seconds);
     }

@@ -103,9 +103,9 @@ class ReproduceCommandTest {
     }
 
     @Test
-    void anotherSeedGivesOtherNumbers() throws IOException {
+    void anotherSeedGivesOtherNumbersAndNegativeSeedsAreFine() throws IOException {
         Path other = shared.resolve("other");
-        assertEquals(0, run("reproduce", "--budget", "tiny", "--seed", "4", "--model", first.resolve("model").toString(),
+        assertEquals(0, run("reproduce", "--budget", "tiny", "--seed", "-4", "--model", first.resolve("model").toString(),
                 "--control", first.resolve("control").toString(), "--out", other.toString()).code);
         JsonNode o = Json.MAPPER.readTree(other.resolve(ReproduceCommand.SUMMARY).toFile());
         assertFalse(o.get("sample_quality").equals(summary.get("sample_quality")), "the seed must drive sampling");
@@ -140,6 +140,7 @@ class ReproduceCommandTest {
     @Test
     void badInputIsOneLineAndExitTwo(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        Path points = Files.writeString(dir.resolve("points.csv"), "1,2,3\n4,5,6\n7,8,9\n");
         List<String[]> bad = List.of(
                 new String[] {"reproduce", "--budget", "tiny", "--data", "nosuchthing", "--out", dir.resolve("a").toString()},
                 new String[] {"reproduce", "--budget", "tiny", "--out", file.resolve("sub").toString()},
@@ -147,7 +148,7 @@ class ReproduceCommandTest {
                 new String[] {"reproduce", "--budget", "tiny", "--control", first.resolve("model").toString(), "--out", dir.resolve("c").toString()},
                 new String[] {"reproduce", "--budget", "tiny", "--data", "torus", "--model", first.resolve("model").toString(), "--out", dir.resolve("d").toString()},
                 new String[] {"reproduce", "--budget", "huge", "--out", dir.resolve("e").toString()},
-                new String[] {"reproduce", "--budget", "tiny", "--data", file.toString() + ".csv", "--out", dir.resolve("f").toString()});
+                new String[] {"reproduce", "--budget", "tiny", "--data", points.toString(), "--out", dir.resolve("f").toString()});
         for (String[] args : bad) {
             Result r = run(args);
             assertEquals(2, r.code, String.join(" ", args) + ": " + r.err);
