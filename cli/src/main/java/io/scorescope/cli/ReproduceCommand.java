@@ -104,9 +104,10 @@ final class ReproduceCommand implements Callable<Integer> {
         List<Verdict> all = new ArrayList<>(r.claims().model());
         all.add(r.claims().a6());
         for (Verdict v : all) {
-            var first = v.numbers().entrySet().iterator().next();
+            // the key number: the spread claim's difference, else the verdict's first number
+            String key = v.numbers().containsKey("difference") ? "difference" : v.numbers().keySet().iterator().next();
             System.out.printf(Locale.ROOT, "  %-27s %-14s %s = %.4g   (rule: %s)%n", ClaimSummary.KEYS.get(v.claim()),
-                    v.holds() ? "holds" : "does not hold", first.getKey(), first.getValue(), v.threshold());
+                    v.holds() ? "holds" : "does not hold", key, v.numbers().get(key), v.threshold());
         }
         System.out.printf(Locale.ROOT, "  sample quality: median distance to M %.3g%n", r.quality().path("distance_median").asDouble());
         System.out.printf("report: %s%n", r.settings().out().resolve("report.html"));
