@@ -7,6 +7,7 @@ import io.scorescope.data.TrainingData;
 import io.scorescope.field.ManifoldField;
 import io.scorescope.field.ScoreField;
 import io.scorescope.geometry.AnalysisTable;
+import io.scorescope.geometry.Definitions;
 import io.scorescope.geometry.PointAnalysis;
 import io.scorescope.geometry.PointAnalyzer;
 import io.scorescope.geometry.SequenceAnalysis;
@@ -145,7 +146,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         model.set("spec", ckpt.model().spec().toJson());
         model.set("data", ckpt.data());
         Provenance prov = Provenance.of("analysis", s.seed, config).input("model", model);
-        io.scorescope.geometry.Definitions.addTo(prov);
+        Definitions.defineAll(prov);
         Json.write(s.out.resolve("provenance.json"), prov.toJson());
         for (Verdict v : verdicts)
             System.out.printf("%-4s %-14s %s%n", v.claim(), v.holds() ? "holds" : "does not hold", v.numbers());

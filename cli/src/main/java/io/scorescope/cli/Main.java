@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "scorescope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train score-based generative models on manifolds and analyse the geometry of the learned score field.",
         subcommands = {DataCommand.class, TrainCommand.class, SampleCommand.class, EvaluateCommand.class, AnalyzeCommand.class,
-                ExportCommand.class, LidCommand.class, LidBenchCommand.class})
+                ReproduceCommand.class, ExportCommand.class, LidCommand.class, LidBenchCommand.class})
 public final class Main implements Runnable {
     public static final int USAGE = 2;
 

@@ -2,6 +2,7 @@ package io.scorescope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.data.TrainingData;
+import io.scorescope.geometry.Definitions;
 import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
@@ -80,18 +81,23 @@ final class TrainCommand implements Callable<Integer> {
                 r = Trainer.train(out, spec, td.points(), td.info(), cfg, listener(bar));
             }
         }
+        writeProvenance(out, spec, cfg, td);
+        double last = r.history().isEmpty() ? Double.NaN : r.history().get(r.history().size() - 1).loss();
+        System.out.printf("trained %s on %s for %d steps; final loss %.5f; model in %s%n",
+                spec.parameterisation().cliName(), td.spec(), r.steps(), last, out);
+        return 0;
+    }
+
+    /** The model folder's provenance.json: model spec, training configuration and data. */
+    static void writeProvenance(Path out, ModelSpec spec, TrainConfig cfg, TrainingData td) {
         ObjectNode config = Json.object();
         config.set("model", spec.toJson());
         config.set("training", cfg.toJson());
         config.set("data", td.info());
         Provenance prov = Provenance.of("model", cfg.seed(), config)
-                .define("dsm_loss", "L = E_{x0, sigma, eps} (1/D) |sigma g_sigma(x0 + sigma eps) + eps|^2")
+                .define("dsm_loss", Definitions.DSM)
                 .define("parameterisation", spec.parameterisation().cliName());
         Json.write(out.resolve("provenance.json"), prov.toJson());
-        double last = r.history().isEmpty() ? Double.NaN : r.history().get(r.history().size() - 1).loss();
-        System.out.printf("trained %s on %s for %d steps; final loss %.5f; model in %s%n",
-                spec.parameterisation().cliName(), td.spec(), r.steps(), last, out);
-        return 0;
     }
 
     /** The network family; a U-Net takes its image shape from the data description. */
@@ -107,7 +113,8 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
-    private static Trainer.Listener listener(Progress bar) {
+    /** Progress bar updates (and the running loss every 50 steps) for a training run. */
+    static Trainer.Listener listener(Progress bar) {
         return (step, total, loss, lr) -> {
             bar.stepTo(step);
             if (step % 50 == 0) bar.extra(String.format("loss %.4f", loss));

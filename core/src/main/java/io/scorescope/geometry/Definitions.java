@@ -4,38 +4,66 @@ import io.scorescope.io.Provenance;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The definitions every analysis output names (science.md sections 1-9), recorded in its provenance. */
+/**
+ * The definition of every quantity Scorescope reports, with the section of the specification
+ * (shared/notes/science.md) it comes from. One text per quantity: report sections and every
+ * provenance.json read them from here.
+ */
 public final class Definitions {
+    public static final String NOISE = "VE noising x = x0 + sigma eps, q_sigma = q0 * N(0, sigma^2 I); g_sigma ~ grad log q_sigma; "
+            + "denoiser D_sigma(x) = x + sigma^2 g_sigma(x) (science.md, Setting)";
+    public static final String FEATURES = "J = dg_sigma/dx = U diag(s) V^T, s descending; local features = singular vectors (science.md 1)";
+    public static final String GAIN = "gamma_i = 1 - sigma^2 s_i: ~0 removed (normal), ~1 kept (tangent) (science.md 2)";
+    public static final String LOCAL_DIM = "local_dim = #{i : gamma_i > 1/2}; alternatives: soft tr(I + sigma^2 S), S = (J + J^T)/2; "
+            + "largest gap in log s_i; participation ratio (sum gamma)^2 / sum gamma^2 (reported, never used for a verdict) (science.md 3)";
+    public static final String SEQUENCES = "reverse-SDE sampler trajectories from sigma_max down to sigma_min; J evaluated at the iterate "
+            + "and its sigma at K levels geometric over the whole range (science.md 4)";
+    public static final String SUBSPACES = "learned T^ = span{v_i : gamma_i > 1/2}, N^ its complement; true T, N at the closest point of M (science.md 5)";
+    public static final String ASYMMETRY = "A = (J - J^T)/2; NAsym = ||A||_F^2/||J||_F^2; r_TT = ||P_T A P_T||_F / ||P_T J P_T||_F, "
+            + "r_NN likewise in N; tangent share = ||A_TT||_F^2/||A||_F^2 vs its random baseline d(d-1)/(D(D-1)); "
+            + "D = 3: curl w = 2 (A_32, A_13, A_21), cos^2(w, n); sign pairing c_i = -u_i . v_i; "
+            + "floor ||A||_F/||J||_F < 1e-6 = conservative to round-off (science.md 6)";
+    public static final String NORMAL_PROJECTION = "normal block ||P_N (I + sigma^2 J) P_N||_2, leakage ||P_N (I + sigma^2 J) P_T||_2, "
+            + "normal-score error |P_N (g - g_exact)| / |P_N g_exact|; true frame; exact field by quadrature (science.md 7)";
+    public static final String EFFECTIVE_DENSITY = "posterior p_sigma(x0 | x) over the population (quadrature; used for the overlap) and "
+            + "the training set (softmax of -|x - x_i|^2/(2 sigma^2)); E_k = top-k principal subspace of Cov[x0 | x], "
+            + "k = local_dim (1 <= k <= D-1); overlap = ||P_learned P_E||_F^2 / k, baseline k/D, normalised (ov - k/D)/(1 - k/D); "
+            + "Jacobian error ||J - J_eff||_F/||J_eff||_F; ESS = 1/sum w^2 (science.md 8)";
+    public static final String MIXING = "fixed-sigma Langevin x += eps g + sqrt(2 eps) z, eps = 0.1 sigma^2, model and energy control "
+            + "(g = -grad E, same training budget) from the same q_sigma draws with common random numbers; transport = mean "
+            + "|pi(x_t) - pi(x_0)| (pi = closest point on M) after t steps; distance = mean dist(x, M) over the second half; "
+            + "ratios model/control at the last step (science.md 9)";
+    public static final String MIXING_SIGMAS = "mixing noise levels 0.05 s and 0.2 s, and training/sampling range [0.01 s, 2 s], with "
+            + "s = max(1, RMS |x0|) over the training points (s = 1 on the unit sphere, circle and k-sphere: the spec's values)";
+    public static final String SAMPLE_QUALITY = "distance to M after the final denoising step x + sigma_min^2 g (and raw); excess held-out "
+            + "DSM loss over the exact Bayes floor; component weights from mean soft responsibilities; energy distance to fresh "
+            + "data next to its two-fresh-samples null level (science.md, Practical recipes)";
+    public static final String DSM = "L = E (1/D) |sigma g_sigma(x0 + sigma eps) + eps|^2, sigma log-uniform in the training range";
+
     private Definitions() {}
 
-    public static final Map<String, String> ALL = build();
-
-    private static Map<String, String> build() {
+    /** Every definition by name, in report order. */
+    public static Map<String, String> all() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("jacobian", "J = d g_sigma / dx at (x, sigma), float64; J = U diag(s) V^T, s descending (spec 1)");
-        m.put("gain", "gamma_i = 1 - sigma^2 s_i (spec 2)");
-        m.put("local_dim", "#{i : gamma_i > 1/2} (spec 3, default)");
-        m.put("local_dim_soft", "tr(I + sigma^2 S) = D + sigma^2 tr J, S = (J + J^T)/2 (spec 3)");
-        m.put("local_dim_gap", "D - k*, k* = argmax_k log s_k - log s_{k+1} (spec 3; reported, no verdict)");
-        m.put("local_dim_pr", "(sum gamma)^2 / sum gamma^2 (spec 3; reported, no verdict)");
-        m.put("levels", "K geometric noise levels spanning the sampler range; J at the current iterate and that sigma (spec 4)");
-        m.put("subspaces", "learned T^ = span of right singular vectors with gamma > 1/2; true = tangent space at the closest point of M (spec 5)");
-        m.put("nasym", "||A||_F^2 / ||J||_F^2, A = (J - J^T)/2 (spec 6)");
-        m.put("r_tt", "||P_T A P_T||_F / ||P_T J P_T||_F; r_nn, r_x likewise for the normal and cross blocks (spec 6)");
-        m.put("shares", "share of ||A||_F^2 per block vs isotropic baselines d(d-1)/(D(D-1)), (D-d)(D-d-1)/(D(D-1)), 2d(D-d)/(D(D-1)) (spec 6)");
-        m.put("sign_pairing", "c_i = -u_i . v_i (spec 6)");
-        m.put("curl", "D = 3: w = 2 (A_32, A_13, A_21); curl_normal_cos2 = |P_N w|^2 / |w|^2 (spec 6)");
-        m.put("roundoff_floor", "||A||_F / ||J||_F < 1e-6: conservative to round-off; ratios not computed (spec 6)");
-        m.put("normal_block_norm", "||P_N (I + sigma^2 J) P_N||_2; leakage ||P_N (I + sigma^2 J) P_T||_2 (spec 7)");
-        m.put("normal_score_rel_err", "|P_N (g - g_exact)| / |P_N g_exact| (spec 7)");
-        m.put("effective_density", "p_sigma(x0 | x) ∝ q0(x0) N(x; x0, sigma^2 I): training set (softmax) or quadrature (spec 8)");
-        m.put("overlap", "||P_learned P_E||_F^2 / k, E = top-k principal subspace of Cov[x0|x], k = local_dim; normalised (ov - k/D)/(1 - k/D) (spec 8)");
-        m.put("jac_err", "||J - J_eff||_F / ||J_eff||_F, J_eff = (Cov[x0|x] - sigma^2 I)/sigma^4 (spec 8)");
-        m.put("ess", "1 / sum_i w_i^2 of the training-set posterior (spec 8)");
-        m.put("mixing", "Langevin x += eps g + sqrt(2 eps) z, eps = 0.1 sigma^2, model vs energy control with common random numbers (spec 9)");
-        return java.util.Collections.unmodifiableMap(m);
+        m.put("noise_model", NOISE);
+        m.put("dsm_loss", DSM);
+        m.put("local_features", FEATURES);
+        m.put("gain", GAIN);
+        m.put("local_dim", LOCAL_DIM);
+        m.put("sample_sequences", SEQUENCES);
+        m.put("subspaces", SUBSPACES);
+        m.put("non_conservativeness", ASYMMETRY);
+        m.put("normal_projection", NORMAL_PROJECTION);
+        m.put("effective_density", EFFECTIVE_DENSITY);
+        m.put("constrained_mixing", MIXING);
+        m.put("noise_scale", MIXING_SIGMAS);
+        m.put("sample_quality", SAMPLE_QUALITY);
+        return m;
     }
 
     /** Adds every definition to a provenance record. */
-    public static void addTo(Provenance p) { ALL.forEach(p::define); }
+    public static Provenance defineAll(Provenance p) {
+        all().forEach(p::define);
+        return p;
+    }
 }

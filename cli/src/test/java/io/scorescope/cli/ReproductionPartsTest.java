@@ -1,0 +1,62 @@
+package io.scorescope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scorescope.data.KSphere;
+import io.scorescope.data.Manifolds;
+import io.scorescope.geometry.Verdict;
+import io.scorescope.math.Mat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The small pure pieces of the reproduction: noise scale, the Figure-1 frame, summary key names, budgets. */
+class ReproductionPartsTest {
+
+    @Test
+    void noiseScaleIsTheRmsNormButNeverBelowOne() {
+        Mat unitSphere = Manifolds.byName("sphere").sample(500, 1);
+        assertEquals(1.0, Reproduction.noiseScale(unitSphere), 1e-12);
+        assertEquals(3.0, Reproduction.noiseScale(unitSphere.scale(3)), 1e-12);
+        assertEquals(1.0, Reproduction.noiseScale(unitSphere.scale(0.2)), 0);
+        // RMS of |(3,4)| and |(0,0)| = sqrt(25/2)
+        assertEquals(Math.sqrt(12.5), Reproduction.noiseScale(Mat.of(new double[][] {{3, 4}, {0, 0}})), 1e-12);
+    }
+
+    @Test
+    void figureFrameIsTheIdentityInThreeDimensionsAndTheEmbeddingSpanOtherwise() {
+        assertEquals(Mat.identity(3), FigureOne.frame(Manifolds.byName("sphere").sample(50, 2)));
+        KSphere k = (KSphere) Manifolds.byName("ksphere:k=2,D=5");
+        Mat frame = FigureOne.frame(k.sample(400, 3));
+        assertEquals(5, frame.rows());
+        assertEquals(3, frame.cols());
+        // the 2-sphere spans exactly the 3-D column space of its embedding frame Q: P_frame = Q Q^T
+        assertTrue(Mat.projector(frame).minus(Mat.projector(k.frame())).maxAbs() < 1e-9);
+        double[][] p = FigureOne.project(FigureOne.frame(Manifolds.byName("circle").sample(50, 4)), Mat.of(new double[][] {{1, 0}}));
+        assertEquals(0, p[0][2], 0, "D = 2 is drawn in the plane z = 0");
+        assertEquals(1, Math.hypot(p[0][0], p[0][1]), 1e-12);
+    }
+
+    @Test
+    void summaryRenamesMediansAndWritesUndefinedNumbersAsNull() {
+        Map<String, Double> n = new LinkedHashMap<>();
+        n.put("median_r_tt", 0.25);
+        n.put("median_r_nn", Double.NaN);
+        n.put("points", 7.0);
+        JsonNode o = ClaimSummary.numbers(new Verdict("A2-rise", true, n, "t", "rule"), null);
+        assertTrue(o.get("holds").asBoolean());
+        assertEquals(0.25, o.get("r_tt_median").asDouble(), 0);
+        assertTrue(o.get("r_nn_median").isNull());
+        assertEquals(7.0, o.get("points").asDouble(), 0);
+        assertEquals(4, o.size());
+    }
+
+    @Test
+    void everyVerdictHasASummaryKeyAndBudgetsResolveByName() {
+        for (String claim : new String[] {"A2-rise", "A2-spread", "A3", "A4", "A5", "A6"}) assertTrue(ClaimSummary.KEYS.containsKey(claim), claim);
+        for (Budget b : Budget.ALL) assertEquals(b, Budget.byName(b.name()));
+        assertTrue(Budget.QUICK.trainSteps() < Budget.FULL.trainSteps());
+    }
+}
