@@ -2,6 +2,8 @@
 # Runs the Scorescope CLI, building the jar first if needed (Java 17 and Maven on the PATH).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# "scorescope bench": the benchmark lives in its own module so that its DJL baseline never enters the product jar.
+if [ "${1:-}" = "bench" ]; then shift; exec "$here/bench/scorescope-bench" "$@"; fi
 jar="$here/cli/target/scorescope.jar"
 if [ ! -f "$jar" ] || [ -n "$(find "$here/core/src" "$here/cli/src" "$here/pom.xml" "$here/core/pom.xml" "$here/cli/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
   echo "scorescope: building (mvn package)..." >&2

@@ -161,8 +161,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         int mid = steps[steps.length / 2];
         Mat x = seq.atStep(mid);
         Mat probe = x.rows(0, Math.min(4, x.rows()));
+        SequenceAnalysis.Level level = new SequenceAnalysis.Level(model, refs);
+        level.at(probe, seq.sigma(mid));   // warm-up: the first call pays for class loading and JIT
         long t0 = System.nanoTime();
-        new SequenceAnalysis.Level(model, refs).at(probe, seq.sigma(mid));
+        level.at(probe, seq.sigma(mid));
         double perPoint = (System.nanoTime() - t0) / 1e9 / probe.rows();
         long jacobians = (long) seq.n() * levels;
         System.err.printf("cost: %d Jacobians (%s, %d x %d each) + SVDs%s%s; about %.0f s (calibrated on %d points)%n",
