@@ -69,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         } else {
             cfg = new TrainConfig(steps, batch, lr, Math.min(1000, Math.max(0, steps / 10)), ema, sigmaMin, sigmaMax,
-                    NoiseDistribution.byName(noise), seed, Math.max(50, checkpointEvery / 50 * 50), 50);
+                    NoiseDistribution.byName(noise), seed, checkpointEvery, logInterval(checkpointEvery));
             td = TrainingData.resolve(data, nTrain, seed);
             Parameterisation p = switch (model) {
                 case "mlp" -> Parameterisation.byName(param);
@@ -119,6 +119,11 @@ final class TrainCommand implements Callable<Integer> {
             bar.stepTo(step);
             if (step % 50 == 0) bar.extra(String.format("loss %.4f", loss));
         };
+    }
+
+    /** Loss rows every 50 steps, or every gcd(checkpoint interval, 50) so that rows never straddle a checkpoint. */
+    static int logInterval(int checkpointEvery) {
+        return java.math.BigInteger.valueOf(checkpointEvery).gcd(java.math.BigInteger.valueOf(50)).intValue();
     }
 
     /** sigma_data = sqrt of the mean per-coordinate variance of the data. */
