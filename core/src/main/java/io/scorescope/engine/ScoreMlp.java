@@ -21,7 +21,8 @@ import org.bytedeco.pytorch.global.torch;
  * <p>Training runs in float32. Jacobians run in float64 on a double copy of the chosen weights:
  * forward mode through the layers for vector output (J_F = W_L^T diag(silu'(z_{L-1})) ... W_0[:D]^T,
  * one batched product chain, no autograd), and batched reverse mode (replicated batch, grad_outputs = I)
- * for any output, including the energy's Hessian.
+ * for any output, including the energy's Hessian. {@link #jvp} and {@link #vjp} use the same two modes
+ * with one tangent (or cotangent) per point.
  */
 public final class ScoreMlp implements ScoreNetwork {
     /** What F returns. */
@@ -159,30 +160,45 @@ public final class ScoreMlp implements ScoreNetwork {
     }
 
     /**
-     * Forward mode through the layers (vector output): with T_0 = W_0[:D]^T,
-     * T_{l+1} = W_{l+1}^T diag(silu'(z_l)) T_l, J_F = T_L, and J = a I + b cIn J_F.
+     * Forward mode through the layers (vector output) with the D tangents e_j per point ({@link #tangents});
+     * tangent j is column j of J = a I + b cIn J_F.
      */
     public Mat[] jacobianForward(Mat x, Conditioning c, boolean useEma) {
         if (output != Output.VECTOR) throw new IllegalStateException("forward mode needs vector output; use jacobianReverse");
         check(x, c);
         try (Engine.Scope s = Engine.scope(); NoGradGuard g = new NoGradGuard()) {
-            List<Tensor> w = params.float64(useEma);
-            CoeffTensors k = CoeffTensors.of(c, torch.ScalarType.Double);
-            Tensor h = torch.cat(new TensorVector(Tensors.float64(x).mul(k.cIn()), k.feats()), 1);
-            Tensor t = null;   // [B, H, D]
-            for (int l = 0; l < depth; l++) {
-                Tensor wl = w.get(2 * l), bl = w.get(2 * l + 1);
-                Tensor z = h.matmul(wl).add(bl);
-                Tensor sig = torch.sigmoid(z);
-                Tensor dsilu = sig.mul(z.mul(sig.neg().add(new Scalar(1))).add(new Scalar(1)));  // silu'(z)
-                Tensor lin = l == 0 ? wl.narrow(0, 0, dim).t().unsqueeze(0) : wl.t().matmul(t);  // [.., H, D]
-                t = dsilu.unsqueeze(2).mul(lin);
-                h = z.mul(sig);
-            }
-            Tensor jf = w.get(2 * depth).t().matmul(t);  // [B, D, D]
-            Tensor eye = torch.eye(dim).to(Engine.device(), torch.ScalarType.Double).unsqueeze(0);
-            Tensor jac = eye.mul(k.a().unsqueeze(2)).add(jf.mul(k.b().mul(k.cIn()).unsqueeze(2)));
-            return Tensors.toMats(jac);
+            Tensor eye = torch.eye(dim).to(Engine.device(), torch.ScalarType.Double).unsqueeze(0);   // [1, D, D]
+            Tensor cols = tangents(Tensors.float64(x), eye, CoeffTensors.of(c, torch.ScalarType.Double), params.float64(useEma));
+            return Tensors.toMats(cols.transpose(1, 2));
+        }
+    }
+
+    /**
+     * Exact J(x_i) v_i in float64. Vector output: forward mode with one tangent per point ({@link #tangents}),
+     * about the cost of one forward pass. Energy: J = a I - b cIn^2 Hess_u F is symmetric, so this is
+     * {@link #vjp}, a Hessian-vector product by double backward.
+     */
+    @Override public Mat jvp(Mat x, Mat v, Conditioning c, boolean useEma) {
+        if (output == Output.ENERGY) return vjp(x, v, c, useEma);
+        check(x, c, v);
+        try (Engine.Scope s = Engine.scope(); NoGradGuard g = new NoGradGuard()) {
+            Tensor dg = tangents(Tensors.float64(x), Tensors.float64(v).unsqueeze(1), CoeffTensors.of(c, torch.ScalarType.Double),
+                    params.float64(useEma));
+            return Tensors.toMat(dg.squeeze(1));
+        }
+    }
+
+    /**
+     * Exact J(x_i)^T u_i in float64 by reverse mode: one backward pass of sum_i g(x_i) . u_i with respect to x
+     * (for the energy a double backward through grad F).
+     */
+    @Override public Mat vjp(Mat x, Mat u, Conditioning c, boolean useEma) {
+        check(x, c, u);
+        try (Engine.Scope s = Engine.scope()) {
+            Tensor xt = Tensors.float64(x).detach();
+            xt.set_requires_grad(true);
+            Tensor g = scoreTensor(xt, CoeffTensors.of(c, torch.ScalarType.Double), params.float64(useEma), true);
+            return Tensors.toMat(Autograd.vjp(g, xt, Tensors.float64(u)));
         }
     }
 
@@ -200,9 +216,7 @@ public final class ScoreMlp implements ScoreNetwork {
             xr.set_requires_grad(true);
             Tensor g = scoreTensor(xr, k, w, true);
             Tensor eye = torch.eye(dim).to(Engine.device(), torch.ScalarType.Double).repeat(n, 1);
-            Tensor rows = torch.grad(new TensorVector(g), new TensorVector(xr), new TensorVector(eye),
-                    new BoolOptional(false), false, false).get(0);
-            return Tensors.toMats(rows.reshape(n, dim, dim));
+            return Tensors.toMats(Autograd.vjp(g, xr, eye).reshape(n, dim, dim));
         }
     }
 
@@ -243,6 +257,26 @@ public final class ScoreMlp implements ScoreNetwork {
         return h.matmul(w.get(2 * depth)).add(w.get(2 * depth + 1));
     }
 
+    /**
+     * Forward-mode tangents of g (vector output) for k tangents dx [B or 1, k, D] per point, float64:
+     * z'_0 = (cIn dx) W_0[:D], h'_l = silu'(z_l) z'_l, z'_{l+1} = h'_l W_{l+1}, F' = h'_{L-1} W_L,
+     * dg = a dx + b F', with silu'(z) = s (1 + z (1 - s)), s = sigmoid(z). Returns dg [B, k, D].
+     */
+    private Tensor tangents(Tensor x, Tensor dx, CoeffTensors k, List<Tensor> w) {
+        Tensor h = torch.cat(new TensorVector(x.mul(k.cIn()), k.feats()), 1);
+        Tensor t = dx.mul(k.cIn().unsqueeze(2));
+        for (int l = 0; l < depth; l++) {
+            Tensor wl = w.get(2 * l), bl = w.get(2 * l + 1);
+            Tensor z = h.matmul(wl).add(bl);
+            Tensor sig = torch.sigmoid(z);
+            Tensor dsilu = sig.mul(z.mul(sig.neg().add(new Scalar(1))).add(new Scalar(1)));
+            t = dsilu.unsqueeze(1).mul(t.matmul(l == 0 ? wl.narrow(0, 0, dim) : wl));   // [B, k, H]
+            h = z.mul(sig);
+        }
+        Tensor df = t.matmul(w.get(2 * depth));
+        return dx.mul(k.a().unsqueeze(2)).add(df.mul(k.b().unsqueeze(2)));
+    }
+
     /** g(x) as a tensor; for the energy it differentiates F, with a graph when {@code createGraph}. */
     private Tensor scoreTensor(Tensor x, CoeffTensors k, List<Tensor> w, boolean createGraph) {
         if (output == Output.VECTOR) return x.mul(k.a()).add(network(x.mul(k.cIn()), k.feats(), w).mul(k.b()));
@@ -256,6 +290,12 @@ public final class ScoreMlp implements ScoreNetwork {
                 new BoolOptional(createGraph), createGraph, false).get(0);     // = cIn * grad_u F
         Tensor g = xin.mul(k.a()).sub(gradF.mul(k.b()));
         return createGraph ? g : g.detach();
+    }
+
+    private void check(Mat x, Conditioning c, Mat tangent) {
+        check(x, c);
+        if (tangent.rows() != x.rows() || tangent.cols() != dim)
+            throw new IllegalArgumentException("vectors " + tangent.shape() + " do not match points " + x.shape());
     }
 
     private void check(Mat x, Conditioning c) {

@@ -29,6 +29,12 @@ public interface ScoreNetwork {
     /** J by batched reverse mode (replicated batch, grad_outputs = I), float64. */
     Mat[] jacobianReverse(Mat x, Conditioning c, boolean useEma);
 
+    /** Row i = J(x_i) v_i (Jacobian-vector product, {@code v} shaped like x), exact, float64. */
+    Mat jvp(Mat x, Mat v, Conditioning c, boolean useEma);
+
+    /** Row i = J(x_i)^T u_i (vector-Jacobian product, {@code u} shaped like x), exact, float64. */
+    Mat vjp(Mat x, Mat u, Conditioning c, boolean useEma);
+
     /**
      * One Adam step on L = (1/B) sum_i w_i (1/D) |lossScale_i g(x_i) + target_i|^2, then the EMA update
      * ema = decay ema + (1 - decay) theta. Returns L before the step; if L is not finite nothing is updated.

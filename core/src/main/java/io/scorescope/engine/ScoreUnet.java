@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.pytorch.BoolOptional;
 import org.bytedeco.pytorch.LongOptional;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Scalar;
@@ -166,9 +165,7 @@ public final class ScoreUnet implements ScoreNetwork {
                     Tensor xr = xs.index_select(0, pi).detach();
                     xr.set_requires_grad(true);
                     Tensor g = scoreTensor(xr, k.select(pi), w);
-                    Tensor rows = torch.grad(new TensorVector(g), new TensorVector(xr), new TensorVector(eye.index_select(0, ri)),
-                            new BoolOptional(false), false, false).get(0);
-                    double[] part = Tensors.toArray(rows);
+                    double[] part = Tensors.toArray(Autograd.vjp(g, xr, eye.index_select(0, ri)));
                     System.arraycopy(part, 0, all, Math.toIntExact(start * d), part.length);
                 }
             }
@@ -176,6 +173,25 @@ public final class ScoreUnet implements ScoreNetwork {
         Mat[] out = new Mat[n];
         for (int i = 0; i < n; i++) out[i] = new Mat(d, d, java.util.Arrays.copyOfRange(all, i * d * d, (i + 1) * d * d));
         return out;
+    }
+
+    /** Exact J(x_i) v_i in float64 by double backward ({@link Autograd#jvp}): about three passes, no Jacobian. */
+    @Override public Mat jvp(Mat x, Mat v, Conditioning c, boolean useEma) { return product(x, v, c, useEma, true); }
+
+    /** Exact J(x_i)^T u_i in float64: one backward pass of sum_i g(x_i) . u_i with respect to x. */
+    @Override public Mat vjp(Mat x, Mat u, Conditioning c, boolean useEma) { return product(x, u, c, useEma, false); }
+
+    private Mat product(Mat x, Mat vec, Conditioning c, boolean useEma, boolean forward) {
+        check(x, c);
+        if (vec.rows() != x.rows() || vec.cols() != dim())
+            throw new IllegalArgumentException("vectors " + vec.shape() + " do not match points " + x.shape());
+        try (Engine.Scope s = Engine.scope()) {
+            Tensor xt = Tensors.float64(x).detach();
+            xt.set_requires_grad(true);
+            Tensor g = scoreTensor(xt, CoeffTensors.of(c, torch.ScalarType.Double), params.float64(useEma));
+            Tensor v = Tensors.float64(vec);
+            return Tensors.toMat(forward ? Autograd.jvp(g, xt, v) : Autograd.vjp(g, xt, v));
+        }
     }
 
     @Override public double trainStep(Mat x, Conditioning c, double[] lossScale, Mat target, double[] weight,

@@ -37,6 +37,30 @@ public interface ScoreField {
         return jacobian(x, s);
     }
 
+    /**
+     * Jacobian-vector products: row i = J(x_i) v_i, J = d g_sigma / dx, for {@code v} shaped like {@code x}.
+     * The default is one central difference along each v_i ({@link FiniteDifference#jvp}, 2n points in one
+     * score call; error O(h^2) truncation plus O(eps |g| / h) round-off); networks override it exactly.
+     */
+    default Mat jvp(Mat x, double[] sigma, Mat v) {
+        return FiniteDifference.jvp(this, x, sigma, v);
+    }
+
+    /**
+     * Vector-Jacobian products: row i = J(x_i)^T u_i, for {@code u} shaped like {@code x}. The default forms
+     * every full Jacobian with {@link #jacobian(Mat, double[])}, so it is exact where that is exact but costs a
+     * whole Jacobian (2D score evaluations per point on the finite-difference path); networks override it
+     * with one backward pass.
+     */
+    default Mat vjp(Mat x, double[] sigma, Mat u) {
+        if (u.rows() != x.rows() || u.cols() != x.cols())
+            throw new IllegalArgumentException("cotangents " + u.shape() + " do not match points " + x.shape());
+        Mat[] jac = jacobian(x, sigma);
+        Mat out = new Mat(x.rows(), x.cols());
+        for (int i = 0; i < jac.length; i++) out.setRow(i, jac[i].transpose().times(u.row(i)));
+        return out;
+    }
+
     /** The denoiser D_sigma(x) = x + sigma^2 g_sigma(x) (Tweedie). */
     default Mat denoise(Mat x, double[] sigma) {
         Mat g = score(x, sigma);

@@ -81,6 +81,12 @@ public final class ScoreModel implements ScoreField {
     /** Exact Jacobian (float64): forward mode for vector outputs, reverse mode (Hessian of E) for energy. */
     @Override public Mat[] jacobian(Mat x, double[] sigma) { return net.jacobian(x, conditioning(sigma), useEma); }
 
+    /** Exact J(x_i) v_i (float64) from the network: forward mode for MLP vector outputs, autograd otherwise. */
+    @Override public Mat jvp(Mat x, double[] sigma, Mat v) { return net.jvp(x, v, conditioning(sigma), useEma); }
+
+    /** Exact J(x_i)^T u_i (float64) by one reverse-mode pass through the network. */
+    @Override public Mat vjp(Mat x, double[] sigma, Mat u) { return net.vjp(x, u, conditioning(sigma), useEma); }
+
     /** The score evaluated in float64 (a double copy of the weights): the reference for finite-difference checks. */
     public Mat scoreFloat64(Mat x, double[] sigma) { return net.scoreFloat64(x, conditioning(sigma), useEma); }
 

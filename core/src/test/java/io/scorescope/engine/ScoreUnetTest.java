@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
+import io.scorescope.math.Vec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,6 +53,22 @@ class ScoreUnetTest {
             double rel = fd.minus(big[i]).frobenius() / fd.frobenius();
             assertTrue(rel < 1e-7, "base " + base + " point " + i + ": relative error " + rel);
             assertTrue(big[i].frobenius() > 1e-3, "Jacobian is not trivially zero");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {8, 4})
+    void jvpAndVjpMatchTheReverseJacobian(int base) {
+        ScoreUnet net = ScoreUnet.create(new ScoreUnet.Shape(1, 8, 8, base), 5, new Rng(1));
+        Mat x = new Rng(2).gaussian(2, 64), v = new Rng(7).gaussian(2, 64), u = new Rng(8).gaussian(2, 64);
+        Conditioning c = conditioning(new double[] {0.3, 1.5}, 5, 3);
+        Mat[] j = net.jacobianReverse(x, c, true);
+        Mat jv = net.jvp(x, v, c, true), jtu = net.vjp(x, u, c, true);
+        for (int i = 0; i < 2; i++) {
+            double[] refF = j[i].times(v.row(i)), refB = j[i].transpose().times(u.row(i));
+            double ef = Vec.dist(jv.row(i), refF) / Vec.norm(refF), eb = Vec.dist(jtu.row(i), refB) / Vec.norm(refB);
+            assertTrue(ef < 1e-10, "base " + base + " jvp point " + i + ": rel err " + ef);
+            assertTrue(eb < 1e-10, "base " + base + " vjp point " + i + ": rel err " + eb);
         }
     }
 
