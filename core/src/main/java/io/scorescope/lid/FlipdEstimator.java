@@ -20,14 +20,14 @@ import java.util.Arrays;
  * D + sigma^2 [tr J_sigma(x) + |g_sigma(x)|^2] with sigma = sigma_t0/psi(t0). (Written without the factor sigma_t^2
  * on both terms, as in some summaries, the expression is not scale-consistent.)
  * <p>Trace: EXACT = tr of {@link ScoreField#jacobian}; HUTCHINSON = (1/m) sum_k v_k^T J v_k with Rademacher v_k
- * (stream Rng(seed).split(query row)), where v^T J v is either the central difference v.(g(x + h v) - g(x - h v))/(2h)
- * with h = 0.01 sigma / sqrt(D) (probe displacement 0.01 sigma; FD, for any D) or read off the full Jacobian
- * (JACOBIAN, small D). Its standard error sigma^2 sd(v^T J v)/sqrt(m) is reported per point. AUTO = EXACT for
- * D <= {@value #AUTO_EXACT_MAX_DIM}, else Hutchinson with finite differences.
+ * (stream Rng(seed).split(query row)), where v^T J v is either v . {@link ScoreField#jvp} (matrix-free: exact
+ * forward mode for trained networks, central differences for black-box fields; any D) or read off the full
+ * Jacobian (JACOBIAN, small D). Its standard error sigma^2 sd(v^T J v)/sqrt(m) is reported per point.
+ * AUTO = EXACT for D <= {@value #AUTO_EXACT_MAX_DIM}, else Hutchinson with Jacobian-vector products.
  */
 public final class FlipdEstimator implements LidEstimator {
     /** How tr J is obtained. */
-    public enum Trace { EXACT, HUTCHINSON_FD, HUTCHINSON_JACOBIAN, AUTO }
+    public enum Trace { EXACT, HUTCHINSON_JVP, HUTCHINSON_JACOBIAN, AUTO }
 
     public static final int AUTO_EXACT_MAX_DIM = 64;
     private static final int BATCH = 64;
@@ -60,7 +60,7 @@ public final class FlipdEstimator implements LidEstimator {
 
     /** The trace method used for dimension D. */
     public Trace resolved(int dim) {
-        return trace != Trace.AUTO ? trace : dim <= AUTO_EXACT_MAX_DIM ? Trace.EXACT : Trace.HUTCHINSON_FD;
+        return trace != Trace.AUTO ? trace : dim <= AUTO_EXACT_MAX_DIM ? Trace.EXACT : Trace.HUTCHINSON_JVP;
     }
 
     @Override public Estimates estimate(LidProblem p) {
@@ -83,7 +83,7 @@ public final class FlipdEstimator implements LidEstimator {
             double[][] quad = t == Trace.EXACT ? null : new double[to - from][];
             if (t == Trace.HUTCHINSON_JACOBIAN)
                 for (int i = 0; i < quad.length; i++) quad[i] = jacobianProbes(jac[i], root.split(rows[from + i]), probes);
-            if (t == Trace.HUTCHINSON_FD) quad = finiteDifferenceProbes(f, xb, Arrays.copyOfRange(rows, from, to), root);
+            if (t == Trace.HUTCHINSON_JVP) quad = jvpProbes(f, xb, Arrays.copyOfRange(rows, from, to), root);
             for (int i = 0; i < to - from; i++) {
                 double[] gi = g.row(i);
                 double tr = t == Trace.EXACT ? jac[i].trace() : Vec.sum(quad[i]) / probes;
@@ -104,29 +104,24 @@ public final class FlipdEstimator implements LidEstimator {
         return q;
     }
 
-    /** v.(g(x + h v) - g(x - h v))/(2h) for each row and probe, in one batched score call. */
-    private double[][] finiteDifferenceProbes(ScoreField f, Mat x, int[] rows, Rng root) {
+    /** v_k^T J v_k for each row and probe from one batched Jacobian-vector product. */
+    private double[][] jvpProbes(ScoreField f, Mat x, int[] rows, Rng root) {
         int n = x.rows(), dim = x.cols();
-        double h = 0.01 * sigma / Math.sqrt(dim);
-        Mat pts = new Mat(n * probes * 2, dim);
-        double[][][] v = new double[n][probes][];
+        Mat pts = new Mat(n * probes, dim), v = new Mat(n * probes, dim);
         for (int i = 0; i < n; i++) {
             Rng r = root.split(rows[i]);
             double[] xi = x.row(i);
             for (int k = 0; k < probes; k++) {
-                v[i][k] = rademacher(r, dim);
-                int row = (i * probes + k) * 2;
-                pts.setRow(row, Vec.axpy(xi, h, v[i][k]));
-                pts.setRow(row + 1, Vec.axpy(xi, -h, v[i][k]));
+                pts.setRow(i * probes + k, xi);
+                v.setRow(i * probes + k, rademacher(r, dim));
             }
         }
-        Mat g = f.score(pts, sigma);
+        double[] s = new double[n * probes];
+        Arrays.fill(s, sigma);
+        Mat jv = f.jvp(pts, s, v);
         double[][] q = new double[n][probes];
         for (int i = 0; i < n; i++)
-            for (int k = 0; k < probes; k++) {
-                int row = (i * probes + k) * 2;
-                q[i][k] = Vec.dot(v[i][k], Vec.sub(g.row(row), g.row(row + 1))) / (2 * h);
-            }
+            for (int k = 0; k < probes; k++) q[i][k] = Vec.dot(v.row(i * probes + k), jv.row(i * probes + k));
         return q;
     }
 

@@ -95,7 +95,7 @@ public final class LidEstimators {
             return switch (v) {
                 case "auto" -> FlipdEstimator.Trace.AUTO;
                 case "exact" -> FlipdEstimator.Trace.EXACT;
-                case "hutchinson" -> FlipdEstimator.Trace.HUTCHINSON_FD;
+                case "hutchinson" -> FlipdEstimator.Trace.HUTCHINSON_JVP;
                 case "hutchinson-jacobian" -> FlipdEstimator.Trace.HUTCHINSON_JACOBIAN;
                 default -> throw new InputException("estimator '" + spec + "': trace=" + v + " is not one of auto, exact, hutchinson, hutchinson-jacobian");
             };

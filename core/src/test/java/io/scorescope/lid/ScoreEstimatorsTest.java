@@ -82,7 +82,7 @@ class ScoreEstimatorsTest {
     }
 
     @Test
-    void hutchinsonByFiniteDifferencesEqualsHutchinsonOnTheJacobianForALinearScore() {
+    void hutchinsonByJacobianVectorProductsEqualsHutchinsonOnTheJacobianForALinearScore() {
         GaussianField f = fullGaussian();
         Mat x = new Rng(3).gaussian(6, 5);
         LidResult fd = LidEstimators.parse("flipd:sigma=0.3,trace=hutchinson,probes=8").run(LidProblem.allRows(x, f, 11));
