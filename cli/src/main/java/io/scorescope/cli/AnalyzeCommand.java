@@ -20,7 +20,6 @@ import io.scorescope.io.Provenance;
 import io.scorescope.math.Mat;
 import io.scorescope.sde.SampleSequence;
 import io.scorescope.sde.SequenceFiles;
-import io.scorescope.training.Checkpoint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +40,7 @@ import picocli.CommandLine.Option;
         description = {"Score-Jacobian geometry: local features, local dimension, conservativeness by subspace, "
                 + "normal projection, effective-density overlap.",
                 "Along sequences: analyze --model DIR --sequences DIR2 --out DIR3 [--levels K]",
+                "             or: analyze --model-file FILE.pt [--output KIND] --data NAME|FILE --sequences DIR2 --out DIR3",
                 "At one point:    analyze --field SPEC --at X1,X2,... --sigma S [--tangent e1,e2] --json"})
 final class AnalyzeCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1") Source source;
@@ -50,8 +50,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         @ArgGroup(exclusive = false) Point point;
     }
 
-    static final class Sequences {
-        @Option(names = "--model", required = true, description = "Model folder.") Path model;
+    static final class Sequences extends ModelOptions.WithData {
         @Option(names = "--sequences", required = true, description = "Folder written by 'scorescope sample'.") Path sequences;
         @Option(names = "--out", required = true, description = "Output folder.") Path out;
         @Option(names = "--levels", defaultValue = "12", description = "K noise levels per sequence (geometric). Default: ${DEFAULT-VALUE}.") int levels;
@@ -120,20 +119,21 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private static int sequences(Sequences s) {
         if (s.levels < 1) throw new InputException("--levels must be >= 1, got " + s.levels);
-        Checkpoint.Loaded ckpt = Checkpoint.load(s.model);
+        ModelSource src = s.require();
         SampleSequence seq = SequenceFiles.read(s.sequences);
-        if (seq.dim() != ckpt.model().dim())
-            throw new InputException("sequences have dimension " + seq.dim() + ", the model " + ckpt.model().dim());
+        if (seq.dim() != src.dim())
+            throw new InputException("sequences have dimension " + seq.dim() + ", the model " + src.dim());
+        Optional<TrainingData> td = s.noTraining ? s.trainingData(src)
+                : Optional.of(s.requireData(src, "for the training posterior and the exact references (or --no-training-posterior)"));
         AtomicFiles.ensureWritableDir(s.out);
-        TrainingData td = TrainingData.fromInfo(ckpt.data());
-        SequenceAnalysis.References refs = new SequenceAnalysis.References(td.manifold(),
-                s.noTraining ? Optional.empty() : Optional.of(td.points()));
+        SequenceAnalysis.References refs = new SequenceAnalysis.References(td.flatMap(TrainingData::manifold),
+                s.noTraining ? Optional.empty() : td.map(TrainingData::points));
         int[] steps = SequenceAnalysis.levelSteps(seq.sigmas(), s.levels);
         int levels = steps.length;
-        estimateCost(ckpt.model(), seq, refs, steps, td);
+        estimateCost(src.field(), seq, refs, steps);
         AnalysisTable table;
         try (Progress bar = new Progress("analyze", levels)) {
-            table = SequenceAnalysis.run(ckpt.model(), seq, steps, refs, bar::stepTo);
+            table = SequenceAnalysis.run(src.field(), seq, steps, refs, bar::stepTo);
         }
         writeTables(s.out, table, seq, steps);
         List<Verdict> verdicts = Verdicts.all(table);
@@ -142,10 +142,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         Json.write(s.out.resolve("verdicts.json"), summary);
         ObjectNode config = Json.object().put("levels", s.levels).put("sequences", s.sequences.toString())
                 .put("training_posterior", !s.noTraining);
-        ObjectNode model = Json.object();
-        model.set("spec", ckpt.model().spec().toJson());
-        model.set("data", ckpt.data());
-        Provenance prov = Provenance.of("analysis", s.seed, config).input("model", model);
+        Provenance prov = Provenance.of("analysis", s.seed, config).input("model", src.info());
+        td.ifPresent(d -> prov.input("data", d.info()));
         Definitions.defineAll(prov);
         Json.write(s.out.resolve("provenance.json"), prov.toJson());
         for (Verdict v : verdicts)
@@ -155,8 +153,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** Prints the number of Jacobians and the time extrapolated from one small calibration batch. */
-    private static void estimateCost(ScoreField model, SampleSequence seq, SequenceAnalysis.References refs, int[] steps,
-                                     TrainingData td) {
+    private static void estimateCost(ScoreField model, SampleSequence seq, SequenceAnalysis.References refs, int[] steps) {
         int levels = steps.length;
         int mid = steps[steps.length / 2];
         Mat x = seq.atStep(mid);
@@ -170,7 +167,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         System.err.printf("cost: %d Jacobians (%s, %d x %d each) + SVDs%s%s; about %.0f s (calibrated on %d points)%n",
                 jacobians, model.describe(), seq.dim(), seq.dim(),
                 refs.manifold().isPresent() ? ", exact field by quadrature" : "",
-                refs.trainingPoints().isPresent() ? ", posterior over " + td.points().rows() + " training points" : "",
+                refs.trainingPoints().isPresent() ? ", posterior over " + refs.trainingPoints().get().rows() + " training points" : "",
                 perPoint * jacobians, probe.rows());
     }
 

@@ -48,10 +48,14 @@ final class ClaimReport {
 
     static Report build(Reproduction.Result r, JsonNode provenance) {
         ClaimReport c = new ClaimReport(r);
-        String subtitle = String.format(Locale.ROOT, "data %s (d = %d, D = %d), budget %s, seed %d: %d sequences x %d levels, "
-                        + "model and energy control %d DSM steps each", r.data().spec(), r.manifold().intrinsicDim(),
-                r.manifold().ambientDim(), r.settings().budget().name(), r.settings().seed(), r.sequences().n(),
-                c.sigma.length, r.model().step());
+        int controlSteps = r.control().checkpoint().orElseThrow().step();
+        String models = r.model().checkpoint().map(m -> m.step() == controlSteps
+                        ? "model and energy control " + controlSteps + " DSM steps each"
+                        : "model " + m.step() + " and energy control " + controlSteps + " DSM steps")
+                .orElse("model " + r.model().field().describe() + ", energy control " + controlSteps + " DSM steps");
+        String subtitle = String.format(Locale.ROOT, "data %s (d = %d, D = %d), budget %s, seed %d: %d sequences x %d levels, %s",
+                r.data().spec(), r.manifold().intrinsicDim(), r.manifold().ambientDim(), r.settings().budget().name(),
+                r.settings().seed(), r.sequences().n(), c.sigma.length, models);
         return new Report("Scorescope reproduction: score-based models learn manifold-like structures with constrained mixing",
                 subtitle, provenance, List.of(c.figureOne(), c.spectra(), c.a2Rise(), c.a2Spread(), c.a3(), c.a4(), c.a5(),
                 c.a6(), c.quality()));
@@ -300,9 +304,11 @@ final class ClaimReport {
             table = new Table(List.of("component", "true_weight", "estimated_weight"), rows);
         }
         Figures figs = new Figures();
-        figs.add("training-loss", "Training DSM loss (window means)", Axis.linear("step"), Axis.log("loss"), List.of(
-                loss("model (" + r.model().model().spec().parameterisation().cliName() + ")", r.model().history()),
-                loss("energy control", r.control().history())));
+        List<Series> losses = new ArrayList<>();
+        r.model().checkpoint().ifPresent(m -> losses.add(loss("model (" + m.model().spec().parameterisation().cliName() + ")", m.history())));
+        losses.add(loss("energy control", r.control().checkpoint().orElseThrow().history()));
+        figs.add("training-loss", "Training DSM loss (window means)" + (r.model().isCheckpoint() ? "" : "; the model was trained elsewhere"),
+                Axis.linear("step"), Axis.log("loss"), losses);
         return new Section("quality", "Sample quality", "", Verdict.notEvaluated("reported; science.md gives no verdict rule for sample quality"),
                 Definitions.SAMPLE_QUALITY + "\n" + Definitions.DSM, numbers, figs.list, table, figs.notes);
     }

@@ -8,7 +8,6 @@ import io.scorescope.geometry.EffectiveDensityOverlap;
 import io.scorescope.geometry.PointAnalysis;
 import io.scorescope.geometry.Verdict;
 import io.scorescope.io.Json;
-import io.scorescope.training.Checkpoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +44,8 @@ final class ClaimSummary {
         o.set("claims", claims(r));
         o.set("sample_quality", r.quality());
         ObjectNode models = o.putObject("models");
-        models.set("model", describe(r.model()));
-        models.set("control", describe(r.control()));
+        models.set("model", r.model().describe());
+        models.set("control", r.control().describe());
         ObjectNode timing = o.putObject("stage_seconds");
         r.stageSeconds().forEach(timing::put);
         o.set("provenance", provenance);
@@ -105,15 +104,5 @@ final class ClaimSummary {
 
     static void put(ObjectNode o, String key, double v) {
         if (Double.isFinite(v)) o.put(key, v); else o.putNull(key);
-    }
-
-    private static ObjectNode describe(Checkpoint.Loaded c) {
-        ObjectNode o = Json.object();
-        o.set("spec", c.model().spec().toJson());
-        o.set("training", c.config().toJson());
-        o.put("step", c.step());
-        List<io.scorescope.training.LossRecord> h = c.history();
-        put(o, "final_loss", h.isEmpty() ? Double.NaN : h.get(h.size() - 1).loss());
-        return o;
     }
 }

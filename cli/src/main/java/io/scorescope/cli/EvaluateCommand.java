@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.data.Manifold;
 import io.scorescope.data.TrainingData;
 import io.scorescope.evaluate.SampleQuality;
+import io.scorescope.field.ScoreField;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
 import io.scorescope.sde.SampleSequence;
 import io.scorescope.sde.SamplerConfig;
-import io.scorescope.training.Checkpoint;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,8 +29,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override public Integer call() {
         if (n < 2) throw new InputException("--n must be >= 2, got " + n);
         if (lossDraws < 2) throw new InputException("--loss-draws must be >= 2, got " + lossDraws);
-        Checkpoint.Loaded ckpt = Checkpoint.load(model);
-        ObjectNode q = evaluate(ckpt, n, sampler, steps, lossDraws, seed);
+        ModelSource src = ModelSource.fromCheckpoint(model);
+        TrainingData td = TrainingData.fromInfo(src.dataInfo().orElseThrow());
+        ObjectNode q = evaluate(src.field(), td, src.sigmaRange(() -> Reproduction.noiseScale(td.points())), n, sampler, steps, lossDraws, seed);
         if (json) {
             System.out.println(Json.toString(q));
         } else {
@@ -49,16 +50,16 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    static ObjectNode evaluate(Checkpoint.Loaded ckpt, int n, String sampler, int steps, int lossDraws, long seed) {
-        TrainingData td = TrainingData.fromInfo(ckpt.data());
+    /** Sample quality of a model trained on td, sampled (and its DSM loss measured) over the noise range {min, max}. */
+    static ObjectNode evaluate(ScoreField model, TrainingData td, double[] range, int n, String sampler, int steps, int lossDraws, long seed) {
         Manifold m = td.manifold().orElseThrow(() ->
                 new InputException("evaluate needs a model trained on a built-in manifold (this one used " + td.spec() + ")"));
-        SamplerConfig cfg = SamplerConfig.defaults(ckpt.config().sigmaMin(), ckpt.config().sigmaMax())
+        SamplerConfig cfg = SamplerConfig.defaults(range[0], range[1])
                 .withSampler(sampler).withSchedule("geometric", steps).withDenoiseFinal(true);
-        SampleCommand.Run run = SampleCommand.run(ckpt, cfg, n, seed, "evaluate");
+        SampleCommand.Run run = SampleCommand.run(model, cfg, n, seed, "evaluate");
         SampleSequence s = run.sequence();
-        SampleQuality q = SampleQuality.measure(ckpt.model(), m, run.samples(), s.finalPoints(),
-                ckpt.config().sigmaMin(), ckpt.config().sigmaMax(), lossDraws, seed);
+        SampleQuality q = SampleQuality.measure(model, m, run.samples(), s.finalPoints(),
+                range[0], range[1], lossDraws, seed);
         ObjectNode o = q.toJson();
         o.put("n", n).put("sampler", sampler).put("steps", steps).put("data", td.spec());
         return o;

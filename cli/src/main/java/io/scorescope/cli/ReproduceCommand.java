@@ -18,33 +18,36 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code scorescope reproduce}: from data to a report that states every claim of the paper with a measured verdict.
  * Writes into --out: report.html, figures/*.png, tables/*.csv (the per-point analysis tables and each section's
- * table), summary.json, provenance.json, and the model folders model/ and control/ (reusable with --model/--control).
+ * table), summary.json, provenance.json, and the model folders model/ and control/ (reusable with --model/--control);
+ * with --model-file the module is copied to model.pt instead of a model folder.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Train (or reuse) the score model and an energy-parameterised control, sample and analyse sequences, "
+        description = "Train (or reuse: --model DIR, or --model-file PATH with --data) the score model and an energy-parameterised control, sample and analyse sequences, "
                 + "run constrained mixing and write a report with a verdict for every claim.")
 final class ReproduceCommand implements Callable<Integer> {
     static final String SUMMARY = "summary.json", PROVENANCE = "provenance.json";
 
-    @Option(names = "--data", description = "Built-in manifold spec (see 'data list'). Default: sphere, or the given model's data.")
+    @Option(names = "--data", description = "Built-in manifold spec (see 'data list'). Default: sphere, or the given model's data. "
+            + "Required with --model-file: the manifold the module was trained on.")
     String data;
     @Option(names = "--quick", description = "A smaller budget (at most 90 s on 2 cores) instead of the full default (at most 5 minutes).")
     boolean quick;
     @Option(names = "--budget", hidden = true, description = "full, quick or tiny (tests).") String budget;
     @Option(names = "--seed", defaultValue = "0", description = "Seed of every random stream. Default: ${DEFAULT-VALUE}.") long seed;
-    @Option(names = "--model", description = "Reuse this model folder instead of training the score model.") Path model;
+    @Mixin ModelOptions models;
     @Option(names = "--control", description = "Reuse this energy-model folder instead of training the control.") Path control;
     @Option(names = "--out", required = true, description = "Output folder.") Path out;
 
     @Override public Integer call() {
         long t0 = System.nanoTime();
         Budget b = budget != null ? Budget.byName(budget) : quick ? Budget.QUICK : Budget.FULL;
-        Reproduction.Result r = Reproduction.run(new Reproduction.Settings(data, b, seed, model, control, out));
+        Reproduction.Result r = Reproduction.run(new Reproduction.Settings(data, b, seed, models.model, models.fileSpec(), control, out));
         ObjectNode provenance = provenance(r).toJson();
         Report report = ClaimReport.build(r, provenance);
         ReportFiles.writeAll(report, out);
@@ -62,23 +65,16 @@ final class ReproduceCommand implements Callable<Integer> {
         config.set("budget", r.settings().budget().toJson());
         var sig = config.putArray("mixing_sigmas");
         r.mixing().forEach(m -> sig.add(m.sigma()));
-        var sampler = Reproduction.samplerConfig(r.model(), r.settings().budget());
+        var sampler = Reproduction.samplerConfig(r.model(), r.noiseScale(), r.settings().budget());
         config.putObject("sampler").put("name", sampler.sampler()).put("schedule", sampler.schedule()).put("steps", sampler.steps())
                 .put("sigma_min", sampler.sigmaMin()).put("sigma_max", sampler.sigmaMax());
-        config.put("model_given", r.settings().modelDir() != null).put("control_given", r.settings().controlDir() != null);
+        config.put("model_given", r.settings().modelDir() != null || r.settings().modelFile() != null)
+                .put("control_given", r.settings().controlDir() != null);
         Provenance p = Provenance.of("reproduction", r.settings().seed(), config)
                 .input("data", r.data().info())
-                .input("model", modelInfo(r.model()))
-                .input("control", modelInfo(r.control()));
+                .input("model", r.model().info())
+                .input("control", r.control().info());
         return Definitions.defineAll(p);
-    }
-
-    private static ObjectNode modelInfo(io.scorescope.training.Checkpoint.Loaded c) {
-        ObjectNode o = Json.object();
-        o.set("spec", c.model().spec().toJson());
-        o.set("training", c.config().toJson());
-        o.put("step", c.step());
-        return o;
     }
 
     /** tables/analysis.csv (model), analysis_exact.csv and analysis_control.csv: one row per (sequence, level). */

@@ -46,10 +46,13 @@ final class Reproduction {
     static final double[] MIXING_SIGMAS = {0.05, 0.2};
     /** Training (and so sampling) noise range for unit-scale data, multiplied by s. */
     static final double SIGMA_MIN = 0.01, SIGMA_MAX = 2;
-    static final String MODEL_DIR = "model", CONTROL_DIR = "control";
+    static final String MODEL_DIR = "model", CONTROL_DIR = "control", MODEL_FILE = "model.pt";
 
-    /** What the user asked for; {@code data}, {@code modelDir} and {@code controlDir} may be null. */
-    record Settings(String data, Budget budget, long seed, Path modelDir, Path controlDir, Path out) {}
+    /**
+     * What the user asked for; {@code data}, {@code modelDir}, {@code modelFile} (a TorchScript spec, see
+     * {@link ModelSource#fromTorchScript}) and {@code controlDir} may be null, at most one of the two models given.
+     */
+    record Settings(String data, Budget budget, long seed, Path modelDir, String modelFile, Path controlDir, Path out) {}
 
     /** The same sequence points analysed with three fields. */
     record Analyses(AnalysisTable model, AnalysisTable exact, AnalysisTable control) {}
@@ -57,8 +60,8 @@ final class Reproduction {
     /** Verdicts A2-rise, A2-spread, A3, A4, A5 on each table (science.md rules), and A6 from the mixing runs. */
     record Claims(List<Verdict> model, List<Verdict> exact, List<Verdict> control, Verdict a6) {}
 
-    record Result(Settings settings, TrainingData data, Manifold manifold, double noiseScale, Checkpoint.Loaded model,
-                  Checkpoint.Loaded control, SampleSequence sequences, Analyses analyses, List<ConstrainedMixing> mixing,
+    record Result(Settings settings, TrainingData data, Manifold manifold, double noiseScale, ModelSource model,
+                  ModelSource control, SampleSequence sequences, Analyses analyses, List<ConstrainedMixing> mixing,
                   ObjectNode quality, ManifoldFigure figureOne, Claims claims, Map<String, Double> stageSeconds) {}
 
     /** Random streams of the stages (Rng(seed).split(stream)). */
@@ -68,11 +71,15 @@ final class Reproduction {
 
     static Result run(Settings s) {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        Optional<Checkpoint.Loaded> givenModel = Optional.ofNullable(s.modelDir()).map(Reproduction::loadGiven);
-        Optional<Checkpoint.Loaded> givenControl = Optional.ofNullable(s.controlDir()).map(Reproduction::loadGiven);
+        if (s.modelFile() != null && s.data() == null)
+            throw new InputException("--model-file needs --data NAME (the built-in manifold the model was trained on)");
+        Optional<ModelSource> givenModel = s.modelFile() != null ? Optional.of(ModelSource.fromTorchScript(s.modelFile()))
+                : Optional.ofNullable(s.modelDir()).map(ModelSource::fromCheckpoint);
+        Optional<ModelSource> givenControl = Optional.ofNullable(s.controlDir()).map(ModelSource::fromCheckpoint);
         givenControl.ifPresent(c -> {
-            if (c.model().spec().parameterisation() != Parameterisation.ENERGY)
-                throw new InputException("--control " + s.controlDir() + " is a '" + c.model().spec().parameterisation().cliName()
+            Parameterisation p = c.checkpoint().orElseThrow().model().spec().parameterisation();
+            if (p != Parameterisation.ENERGY)
+                throw new InputException("--control " + s.controlDir() + " is a '" + p.cliName()
                         + "' model; the control must be energy-parameterised (scorescope train --model energy)");
         });
         TrainingData data = timed(seconds, "data", () -> resolveData(s, givenModel, givenControl));
@@ -80,20 +87,24 @@ final class Reproduction {
                 "reproduce needs a built-in manifold (see 'scorescope data list'), not the file " + data.spec()));
         AtomicFiles.ensureWritableDir(s.out());
         double scale = noiseScale(data.points());
-        Checkpoint.Loaded model = timed(seconds, "train_model", () -> givenModel.isPresent()
-                ? adopt(s.modelDir(), s.out().resolve(MODEL_DIR), givenModel.get())
+        if (givenModel.isPresent() && givenModel.get().dim() != data.dim())
+            throw new InputException("the model has dimension " + givenModel.get().dim() + ", the data " + data.spec() + " " + data.dim());
+        ModelSource model = timed(seconds, "train_model", () -> s.modelFile() != null
+                ? adoptFile(givenModel.get(), s.out().resolve(MODEL_FILE))
+                : givenModel.isPresent() ? adopt(s.modelDir(), s.out().resolve(MODEL_DIR), givenModel.get())
                 : train(s.out().resolve(MODEL_DIR), Parameterisation.EPS, data, s, scale, "train model"));
-        Checkpoint.Loaded control = timed(seconds, "train_control", () -> givenControl.isPresent()
+        ModelSource control = timed(seconds, "train_control", () -> givenControl.isPresent()
                 ? adopt(s.controlDir(), s.out().resolve(CONTROL_DIR), givenControl.get())
                 : train(s.out().resolve(CONTROL_DIR), Parameterisation.ENERGY, data, s, scale, "train control"));
-        SampleSequence seq = timed(seconds, "sequences", () -> sampleSequences(model, s));
-        Analyses analyses = timed(seconds, "analysis", () -> analyse(model, control, m, data, seq, s.budget()));
-        List<ConstrainedMixing> mixing = timed(seconds, "mixing", () -> mix(model, control, m, scale, s));
-        ObjectNode quality = timed(seconds, "sample_quality", () -> EvaluateCommand.evaluate(model, s.budget().qualitySamples(),
-                "reverse-sde", s.budget().samplerSteps(), s.budget().lossDraws(), stream(s, QUALITY)));
+        SampleSequence seq = timed(seconds, "sequences", () -> sampleSequences(model, scale, s));
+        Analyses analyses = timed(seconds, "analysis", () -> analyse(model.field(), control.field(), m, data, seq, s.budget()));
+        List<ConstrainedMixing> mixing = timed(seconds, "mixing", () -> mix(model.field(), control.field(), m, scale, s));
+        ObjectNode quality = timed(seconds, "sample_quality", () -> EvaluateCommand.evaluate(model.field(), data,
+                model.sigmaRange(() -> scale), s.budget().qualitySamples(), "reverse-sde", s.budget().samplerSteps(),
+                s.budget().lossDraws(), stream(s, QUALITY)));
         ManifoldFigure fig = timed(seconds, "figure_1", () -> {
             try (Progress bar = new Progress("figure 1", 1)) {
-                ManifoldFigure f = FigureOne.build(model.model(), m, scale, s.budget().figurePoints(), stream(s, FIGURE));
+                ManifoldFigure f = FigureOne.build(model.field(), m, scale, s.budget().figurePoints(), stream(s, FIGURE));
                 bar.step();
                 return f;
             }
@@ -109,31 +120,27 @@ final class Reproduction {
         return Math.max(1, Math.sqrt(sum / points.rows()));
     }
 
-    private static Checkpoint.Loaded loadGiven(Path dir) {
-        if (!Files.isDirectory(dir)) throw new InputException("model folder " + dir + " does not exist");
-        return Checkpoint.load(dir);
-    }
-
     /**
-     * The data: the given models' own training data (recreated from their description) when a model is given,
-     * else n draws from --data (default sphere) with the seed. A given --data must name the same data.
+     * The data: the given models' own training data (recreated from their description) when a model folder is
+     * given, else n draws from --data (default sphere) with the seed. A given --data must name the same data.
      */
-    static TrainingData resolveData(Settings s, Optional<Checkpoint.Loaded> model, Optional<Checkpoint.Loaded> control) {
-        Optional<ObjectNode> info = model.or(() -> control).map(Checkpoint.Loaded::data);
-        for (Optional<Checkpoint.Loaded> c : List.of(model, control)) {
-            if (c.isEmpty()) continue;
-            String spec = c.get().data().path("spec").asText(c.get().data().path("path").asText("?"));
+    static TrainingData resolveData(Settings s, Optional<ModelSource> model, Optional<ModelSource> control) {
+        Optional<ObjectNode> info = model.flatMap(ModelSource::dataInfo).or(() -> control.flatMap(ModelSource::dataInfo));
+        for (Optional<ModelSource> c : List.of(model, control)) {
+            if (c.isEmpty() || c.get().dataInfo().isEmpty()) continue;
+            ObjectNode d = c.get().dataInfo().get();
+            String spec = ModelSource.dataSpec(d);
             if (s.data() != null && !s.data().equals(spec))
                 throw new InputException("--data " + s.data() + " but the given model was trained on " + spec);
-            if (!c.get().data().equals(info.get()))
-                throw new InputException("--model and --control were trained on different data (" + info.get() + " vs " + c.get().data() + ")");
+            if (!d.equals(info.get()))
+                throw new InputException("--model and --control were trained on different data (" + info.get() + " vs " + d + ")");
         }
         if (info.isPresent()) return TrainingData.fromInfo(info.get());
         return TrainingData.resolve(s.data() == null ? "sphere" : s.data(), s.budget().trainPoints(), s.seed());
     }
 
     /** Trains one model into dir (DSM, same seed and step count for both models) and loads it back. */
-    static Checkpoint.Loaded train(Path dir, Parameterisation p, TrainingData data, Settings s, double scale, String task) {
+    static ModelSource train(Path dir, Parameterisation p, TrainingData data, Settings s, double scale, String task) {
         AtomicFiles.ensureWritableDir(dir);
         TrainConfig cfg = TrainConfig.DEFAULT.withSteps(s.budget().trainSteps()).withSeed(s.seed())
                 .withSigmaRange(SIGMA_MIN * scale, SIGMA_MAX * scale);
@@ -142,11 +149,11 @@ final class Reproduction {
             Trainer.train(dir, spec, data.points(), data.info(), cfg, TrainCommand.listener(bar));
         }
         TrainCommand.writeProvenance(dir, spec, cfg, data);
-        return Checkpoint.load(dir);
+        return ModelSource.fromCheckpoint(dir);
     }
 
     /** A given model folder, copied into the output folder (unless it is that folder) so the run is self-contained. */
-    static Checkpoint.Loaded adopt(Path from, Path to, Checkpoint.Loaded loaded) {
+    static ModelSource adopt(Path from, Path to, ModelSource loaded) {
         try {
             if (Files.exists(to) && Files.isSameFile(from, to)) return loaded;
             AtomicFiles.ensureWritableDir(to);
@@ -163,24 +170,36 @@ final class Reproduction {
         return loaded;
     }
 
-    /** n sample sequences from the model: reverse SDE over its whole training range, geometric schedule. */
-    static SampleSequence sampleSequences(Checkpoint.Loaded model, Settings s) {
-        SamplerConfig cfg = samplerConfig(model, s.budget());
-        return SampleCommand.run(model, cfg, s.budget().sequences(), stream(s, SEQUENCES), "sample sequences").sequence();
+    /** A given TorchScript module, copied into the output folder (unless it is that file) so the run is self-contained. */
+    static ModelSource adoptFile(ModelSource module, Path to) {
+        Path from = Path.of(module.info().get("path").asText());
+        try {
+            if (!(Files.exists(to) && Files.isSameFile(from, to))) AtomicFiles.write(to, out -> Files.copy(from, out));
+        } catch (IOException e) {
+            throw new InputException("cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
+        }
+        return module;
     }
 
-    static SamplerConfig samplerConfig(Checkpoint.Loaded model, Budget b) {
-        return SamplerConfig.defaults(model.config().sigmaMin(), model.config().sigmaMax())
+    /** n sample sequences from the model: reverse SDE over its whole training range (see samplerConfig), geometric schedule. */
+    static SampleSequence sampleSequences(ModelSource model, double scale, Settings s) {
+        SamplerConfig cfg = samplerConfig(model, scale, s.budget());
+        return SampleCommand.run(model.field(), cfg, s.budget().sequences(), stream(s, SEQUENCES), "sample sequences").sequence();
+    }
+
+    /** The model's training range, or [SIGMA_MIN s, SIGMA_MAX s] for a module (the range reproduce trains on). */
+    static SamplerConfig samplerConfig(ModelSource model, double scale, Budget b) {
+        double[] range = model.sigmaRange(() -> scale);
+        return SamplerConfig.defaults(range[0], range[1])
                 .withSampler("reverse-sde").withSchedule("geometric", b.samplerSteps());
     }
 
     /** SequenceAnalysis of the model, the exact field and the control at the model's sequence points. */
-    static Analyses analyse(Checkpoint.Loaded model, Checkpoint.Loaded control, Manifold m, TrainingData data,
-                            SampleSequence seq, Budget b) {
+    static Analyses analyse(ScoreField model, ScoreField control, Manifold m, TrainingData data, SampleSequence seq, Budget b) {
         SequenceAnalysis.References refs = new SequenceAnalysis.References(Optional.of(m), Optional.of(data.points()));
-        return new Analyses(analyse("analyse model", model.model(), seq, b, refs),
+        return new Analyses(analyse("analyse model", model, seq, b, refs),
                 analyse("analyse exact field", new ManifoldField(m), seq, b, refs),
-                analyse("analyse control", control.model(), seq, b, refs));
+                analyse("analyse control", control, seq, b, refs));
     }
 
     private static AnalysisTable analyse(String task, ScoreField field, SampleSequence seq, Budget b, SequenceAnalysis.References refs) {
@@ -191,12 +210,12 @@ final class Reproduction {
     }
 
     /** Constrained mixing (spec section 9) at 0.05 s and 0.2 s, common random numbers for model and control. */
-    static List<ConstrainedMixing> mix(Checkpoint.Loaded model, Checkpoint.Loaded control, Manifold m, double scale, Settings s) {
+    static List<ConstrainedMixing> mix(ScoreField model, ScoreField control, Manifold m, double scale, Settings s) {
         List<ConstrainedMixing> out = new ArrayList<>();
         Rng rng = new Rng(s.seed()).split(MIXING);
         try (Progress bar = new Progress("constrained mixing", MIXING_SIGMAS.length)) {
             for (int k = 0; k < MIXING_SIGMAS.length; k++) {
-                out.add(ConstrainedMixing.run(model.model(), control.model(), m, MIXING_SIGMAS[k] * scale,
+                out.add(ConstrainedMixing.run(model, control, m, MIXING_SIGMAS[k] * scale,
                         s.budget().mixingChains(), s.budget().mixingSteps(), rng.split(k).nextLong()));
                 bar.step();
             }

@@ -121,6 +121,9 @@ public final class TorchScriptField implements ScoreField {
 
     public NoiseFrame frame() { return frame; }
 
+    /** The TorchScript archive. */
+    public Path file() { return module.file(); }
+
     /** The module's input shape per point. */
     public int[] pointShape() { return module.pointShape(); }
 

@@ -1,0 +1,115 @@
+package io.scorescope.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scorescope.data.TrainingData;
+import io.scorescope.field.ScoreField;
+import io.scorescope.io.InputException;
+import io.scorescope.io.Json;
+import io.scorescope.model.TorchScriptField;
+import io.scorescope.sde.TorchScriptSpec;
+import io.scorescope.training.Checkpoint;
+import io.scorescope.training.TrainConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The model a command samples or analyses: a Scorescope model folder ({@code --model DIR}) or a TorchScript module
+ * trained elsewhere ({@code --model-file PATH}), as a {@link ScoreField} plus what provenance records about it.
+ * Only a checkpoint knows its training configuration (noise range, steps, loss history) and its training data.
+ *
+ * @param field      the score field every stage evaluates
+ * @param info       the provenance entry of the model ("source": "checkpoint" or "torchscript")
+ * @param checkpoint the loaded folder, for a Scorescope model
+ */
+record ModelSource(ScoreField field, ObjectNode info, Optional<Checkpoint.Loaded> checkpoint) {
+
+    static ModelSource fromCheckpoint(Path dir) {
+        if (!Files.exists(dir)) throw new InputException("model folder " + dir + " does not exist");
+        return of(dir, Checkpoint.load(dir));
+    }
+
+    /** A checkpoint already loaded from dir. */
+    static ModelSource of(Path dir, Checkpoint.Loaded c) {
+        ObjectNode o = Json.object().put("source", "checkpoint").put("path", dir.toAbsolutePath().toString());
+        o.set("spec", c.model().spec().toJson());
+        o.set("training", c.config().toJson());
+        o.put("step", c.step());
+        o.set("data", c.data());
+        return new ModelSource(c.model(), o, Optional.of(c));
+    }
+
+    /** {@code spec}: PATH[:score|eps|denoiser|energy][:ve|vp|vp=BMIN,BMAX][:dim=D|:shape=C,H,W], as after {@code torchscript:}. */
+    static ModelSource fromTorchScript(String spec) {
+        TorchScriptField f = TorchScriptSpec.fromSpec(spec);
+        Path file = f.file();
+        ObjectNode o = Json.object().put("source", "torchscript").put("path", file.toAbsolutePath().toString())
+                .put("sha256", sha256(file)).put("spec", spec).put("output", f.kind().cliName())
+                .put("frame", f.frame().describe()).put("field", f.describe());
+        return new ModelSource(f, o, Optional.empty());
+    }
+
+    int dim() { return field.dim(); }
+
+    boolean isCheckpoint() { return checkpoint.isPresent(); }
+
+    Optional<TrainConfig> trainConfig() { return checkpoint.map(Checkpoint.Loaded::config); }
+
+    /** The recorded description of the training data (checkpoints only). */
+    Optional<ObjectNode> dataInfo() { return checkpoint.map(Checkpoint.Loaded::data); }
+
+    /** What --data names for a data description: the manifold spec, or the file path. */
+    static String dataSpec(ObjectNode info) { return info.path("spec").asText(info.path("path").asText("?")); }
+
+    /**
+     * The data the model was trained on: a checkpoint's recorded data ({@code data}, when given, must name the same),
+     * else {@code data} drawn as {@code scorescope train --data --n-train --seed} would, else empty.
+     */
+    Optional<TrainingData> trainingData(String data, int n, long seed) {
+        if (dataInfo().isPresent()) {
+            ObjectNode info = dataInfo().get();
+            if (data != null && !data.equals(dataSpec(info)))
+                throw new InputException("--data " + data + " but the model was trained on " + dataSpec(info));
+            return Optional.of(TrainingData.fromInfo(info));
+        }
+        return Optional.ofNullable(data).map(d -> TrainingData.resolve(d, n, seed));
+    }
+
+    /**
+     * The noise range to sample over, {min, max}: a checkpoint's training range; for a module, reproduce's range
+     * [{@value Reproduction#SIGMA_MIN} s, {@value Reproduction#SIGMA_MAX} s] with s the noise scale of the training
+     * data ({@link Reproduction#noiseScale}), asked of {@code scale} only then.
+     */
+    double[] sigmaRange(DoubleSupplier scale) {
+        if (trainConfig().isPresent()) return new double[] {trainConfig().get().sigmaMin(), trainConfig().get().sigmaMax()};
+        double s = scale.getAsDouble();
+        return new double[] {Reproduction.SIGMA_MIN * s, Reproduction.SIGMA_MAX * s};
+    }
+
+    /** The provenance entry, with the final training loss for a checkpoint. */
+    ObjectNode describe() {
+        ObjectNode o = info.deepCopy();
+        checkpoint.ifPresent(c -> ClaimSummary.put(o, "final_loss",
+                c.history().isEmpty() ? Double.NaN : c.history().get(c.history().size() - 1).loss()));
+        return o;
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int r; (r = in.read(buf)) > 0; ) md.update(buf, 0, r);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new InputException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
