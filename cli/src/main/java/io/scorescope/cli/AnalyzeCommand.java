@@ -44,6 +44,7 @@ import picocli.CommandLine.Option;
                 "At one point:    analyze --field SPEC --at X1,X2,... --sigma S [--tangent e1,e2] --json"})
 final class AnalyzeCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1") Source source;
+    @picocli.CommandLine.Mixin SaveJacobians jacobians = new SaveJacobians();
 
     static final class Source {
         @ArgGroup(exclusive = false) Sequences sequences;
@@ -67,19 +68,22 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() {
-        return source.point != null ? point(source.point) : sequences(source.sequences);
+        jacobians.check();
+        return source.point != null ? point(source.point, jacobians) : sequences(source.sequences, jacobians);
     }
 
     // ------------------------------------------------------------------ one point
 
-    private static int point(Point p) {
+    private static int point(Point p, SaveJacobians jacobians) {
         if (!(p.sigma > 0) || !Double.isFinite(p.sigma)) throw new InputException("--sigma must be positive, got " + p.sigma);
         ScoreField field = FieldRegistry.resolve(p.field);
         if (p.at.length != field.dim())
             throw new InputException("--at has " + p.at.length + " coordinates, the field '" + p.field + "' has dimension " + field.dim());
         for (double v : p.at) if (!Double.isFinite(v)) throw new InputException("--at must be finite numbers");
         Mat x = Mat.row(p.at);
-        PointAnalyzer a = PointAnalyzer.of(field.jacobian(x, p.sigma)[0], p.sigma);
+        Mat[] j = field.jacobian(x, p.sigma);
+        jacobians.write(j);
+        PointAnalyzer a = PointAnalyzer.of(j[0], p.sigma);
         if (p.tangent != null) a.trueTangent(axes(p.tangent, field.dim()));
         else if (field instanceof ManifoldField mf) a.trueTangent(mf.manifold().tangentBasis(p.at));
         ObjectNode out = a.analyze().toJson();
@@ -117,7 +121,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ along sequences
 
-    private static int sequences(Sequences s) {
+    private static int sequences(Sequences s, SaveJacobians jacobians) {
         if (s.levels < 1) throw new InputException("--levels must be >= 1, got " + s.levels);
         ModelSource src = s.require();
         SampleSequence seq = SequenceFiles.read(s.sequences);
@@ -136,6 +140,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             table = SequenceAnalysis.run(src.field(), seq, steps, refs, bar::stepTo);
         }
         writeTables(s.out, table, seq, steps);
+        if (jacobians.requested()) jacobians.write(jacobiansInTableOrder(src.field(), seq, steps));
         List<Verdict> verdicts = Verdicts.all(table);
         ObjectNode summary = Json.object();
         for (Verdict v : verdicts) summary.set(v.claim(), v.toJson());
@@ -169,6 +174,13 @@ final class AnalyzeCommand implements Callable<Integer> {
                 refs.manifold().isPresent() ? ", exact field by quadrature" : "",
                 refs.trainingPoints().isPresent() ? ", posterior over " + refs.trainingPoints().get().rows() + " training points" : "",
                 perPoint * jacobians, probe.rows());
+    }
+
+    /** The Jacobians again (only when --save-jacobians asks), in the row order of analysis.csv: level-major. */
+    private static Mat[] jacobiansInTableOrder(ScoreField field, SampleSequence seq, int[] steps) {
+        List<Mat> out = new ArrayList<>();
+        for (int step : steps) out.addAll(List.of(field.jacobian(seq.atStep(step), seq.sigma(step))));
+        return out.toArray(Mat[]::new);
     }
 
     /** analysis.csv (sequence, level, the point, every PointAnalysis column) and spectra.csv (singular values). */

@@ -80,4 +80,36 @@ class AnalyzeCommandTest {
         }
         assertTrue(Files.notExists(tmp.resolve("o")));
     }
+
+    @Test
+    void savedJacobiansAreTheModelsJacobiansInTableOrder(@TempDir Path tmp) throws Exception {
+        Path model = tmp.resolve("model"), samples = tmp.resolve("samples"), out = tmp.resolve("analysis");
+        assertEquals(0, Cli.run("train", "--out", model.toString(), "--steps", "20", "--batch", "32", "--hidden", "16",
+                "--depth", "2", "--n-train", "200", "--checkpoint-every", "20").code());
+        Cli.Result sampled = Cli.run("sample", "--model", model.toString(), "--n", "3", "--steps", "10", "--out", samples.toString());
+        assertEquals(0, sampled.code(), sampled.errLines().toString());
+        Path npy = tmp.resolve("jac.npy");
+        Cli.Result r = Cli.run("analyze", "--model", model.toString(), "--sequences", samples.toString(), "--out", out.toString(),
+                "--levels", "4", "--save-jacobians", npy.toString());
+        assertEquals(0, r.code(), r.err().lines().filter(l -> l.startsWith("scorescope")).toList().toString());
+        var arr = io.scorescope.io.Npy.read(npy);
+        assertEquals(List.of(12, 3, 3), java.util.Arrays.stream(arr.shape()).boxed().toList());
+        // analysis.csv holds NaN cells (undefined ratios), which the strict data reader refuses: split by hand
+        List<String[]> lines = Files.readAllLines(out.resolve("analysis.csv")).stream().map(l -> l.split(",", -1)).toList();
+        List<String> head = List.of(lines.get(0));
+        var m = io.scorescope.training.Checkpoint.load(model).model();
+        for (int row : new int[] {0, 7, 11}) {
+            String[] cells = lines.get(row + 1);
+            double sigma = Double.parseDouble(cells[head.indexOf("sigma")]);
+            double[] x = {Double.parseDouble(cells[head.indexOf("x0")]), Double.parseDouble(cells[head.indexOf("x1")]),
+                    Double.parseDouble(cells[head.indexOf("x2")])};
+            io.scorescope.math.Mat j = m.jacobian(io.scorescope.math.Mat.row(x), sigma)[0];
+            for (int a = 0; a < 3; a++)
+                for (int b = 0; b < 3; b++)
+                    assertEquals(j.get(a, b), arr.data()[row * 9 + a * 3 + b], 1e-9 * (1 + j.frobenius()), "row " + row);
+        }
+        Cli.Result bad = Cli.run("analyze", "--model", model.toString(), "--sequences", samples.toString(),
+                "--out", tmp.resolve("o2").toString(), "--save-jacobians", tmp.resolve("jac.txt").toString());
+        assertEquals(2, bad.code());
+    }
 }
