@@ -6,8 +6,9 @@ import io.scorescope.io.Json;
 /**
  * How much work {@code scorescope reproduce} does on image data. Sized for the issue's limits on 2 cores for the
  * 8x8 digits (D = 64): {@code quick} at most 3 minutes and {@code full} at most 15 minutes including both models,
- * at the measured ~3 ms per step of the eps-MLP 4 x 128 (batch 256), ~5 ms for its energy control, ~10 / ~20 ms at
- * width 256 (OPENBLAS_NUM_THREADS=1). At D >= {@link #LARGE_DIM} (MNIST, Fashion-MNIST) the Jacobian analysis
+ * at the measured ~7 ms per step of the eps-MLP 4 x 256 (batch 256) and ~14 ms for its energy control on 2 shared
+ * cores (OPENBLAS_NUM_THREADS=1). Width 256 rather than 128: at 128 some digits sequences diverged (pixels of 10-1000)
+ * even after 18k steps; at 256 none did after 6k. At D >= {@link #LARGE_DIM} (MNIST, Fashion-MNIST) the Jacobian analysis
  * costs D forward passes and a D x D SVD per point, so {@link #forDim} caps sequences and levels.
  *
  * @param hidden         width of the MLP 4 x hidden (model and control)
@@ -25,8 +26,8 @@ record ImageBudget(String name, int hidden, int trainSteps, int batch, int seque
 
     static final int LARGE_DIM = 256;
 
-    static final ImageBudget FULL = new ImageBudget("full", 256, 15_000, 256, 32, 12, 200, 256, 1000, 1000);
-    static final ImageBudget QUICK = new ImageBudget("quick", 128, 6000, 256, 16, 8, 100, 128, 400, 500);
+    static final ImageBudget FULL = new ImageBudget("full", 256, 25_000, 256, 32, 12, 200, 256, 1000, 1000);
+    static final ImageBudget QUICK = new ImageBudget("quick", 256, 5000, 256, 16, 8, 200, 128, 400, 500);
     static final ImageBudget TINY = new ImageBudget("tiny", 32, 100, 64, 4, 4, 20, 16, 40, 64);
 
     /** The image budget of the same name as a manifold budget (full, quick, tiny). */

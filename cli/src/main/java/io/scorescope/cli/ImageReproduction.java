@@ -20,7 +20,6 @@ import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
-import io.scorescope.math.Vec;
 import io.scorescope.model.ModelSpec;
 import io.scorescope.model.Parameterisation;
 import io.scorescope.sde.SampleSequence;
@@ -86,7 +85,7 @@ final class ImageReproduction {
         ImageBudget b = s.budget().forDim(train.dim());
         Settings settings = new Settings(s.data(), b, s.seed(), s.out());
         AtomicFiles.ensureWritableDir(s.out());
-        double scale = noiseScale(train.images());
+        double scale = Reproduction.noiseScale(train.images());
         Checkpoint.Loaded model = timed(seconds, "train_model", () ->
                 train(s.out().resolve(Reproduction.MODEL_DIR), Parameterisation.EPS, data, settings, scale, "train model"));
         Checkpoint.Loaded control = timed(seconds, "train_control", () ->
@@ -123,25 +122,6 @@ final class ImageReproduction {
             }
         kept.add("split=test");
         return parts[0] + ":" + String.join(",", kept);
-    }
-
-    /** s = sqrt(lambda_1), the top eigenvalue of the images' covariance (power iteration, fixed start: deterministic). */
-    static double noiseScale(Mat x) {
-        int n = x.rows(), d = x.cols();
-        double[] mean = new double[d];
-        for (int i = 0; i < n; i++) for (int k = 0; k < d; k++) mean[k] += x.get(i, k) / n;
-        Mat c = new Mat(n, d);
-        for (int i = 0; i < n; i++) for (int k = 0; k < d; k++) c.set(i, k, x.get(i, k) - mean[k]);
-        Mat ct = c.transpose();
-        double[] v = new Rng(0).gaussian(d);
-        double lambda = 0;
-        for (int it = 0; it < 200; it++) {
-            double[] w = ct.times(c.times(v));
-            lambda = Vec.norm(w) / n;
-            if (lambda == 0) break;
-            v = Vec.scale(1 / Vec.norm(w), w);
-        }
-        return Math.sqrt(Math.max(lambda, 1e-12));
     }
 
     static Checkpoint.Loaded train(Path dir, Parameterisation p, TrainingData data, Settings s, double scale, String task) {

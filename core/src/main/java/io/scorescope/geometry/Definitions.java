@@ -44,9 +44,10 @@ public final class Definitions {
             + "(a denoiser that removes what it calls normal, without leaking), not a projection onto a known manifold";
     public static final String IMAGE_EFFECTIVE_DENSITY = "effective density = posterior over the training images (softmax of "
             + "-|x - x_i|^2/(2 sigma^2), exact for the Gaussian-smoothed empirical distribution); no population density and no exact field";
-    public static final String IMAGE_NOISE_SCALE = "s = sqrt(lambda_1), lambda_1 the top eigenvalue of the training images' covariance "
-            + "(pixels in [-1, 1]); training/sampling range [0.01, 2 s] (the top principal direction has gain lambda_1/(lambda_1 + sigma^2) = 0.2 "
-            + "at sigma_max); mixing levels 0.05 and 0.2 (pixel units)";
+    public static final String IMAGE_NOISE_SCALE = "s = max(1, RMS |x0|) over the training images (pixels in [-1, 1]); training/sampling "
+            + "range [0.01, 2 s] (sigma_max = 2 s exceeds every pairwise distance of the training images, Song & Ermon's rule, so the "
+            + "N(0, sigma_max^2 I) prior covers the data; sigma_min is not scaled, so that the sigma <= 0.1 rules have levels); "
+            + "mixing levels 0.05 and 0.2 (pixel units)";
     public static final String IMAGE_MIXING = "manifold-free constrained mixing: fixed-sigma Langevin x += eps g + sqrt(2 eps) z, "
             + "eps = 0.1 sigma^2, model and energy control from the same training images + sigma noise with common random numbers; "
             + "pi = the model's denoiser D_sigma(x) = x + sigma^2 g_sigma(x) (one fixed yardstick for both chains) in place of the closest "
