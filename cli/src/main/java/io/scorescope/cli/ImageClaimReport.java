@@ -76,12 +76,7 @@ final class ImageClaimReport {
                 .input("test_data", r.test().info())
                 .input("model", ReproduceCommand.modelInfo(r.model()))
                 .input("control", ReproduceCommand.modelInfo(r.control()));
-        return Definitions.defineAll(p)
-                .define("subspaces_images", Definitions.IMAGE_SUBSPACES)
-                .define("effective_density_images", Definitions.IMAGE_EFFECTIVE_DENSITY)
-                .define("noise_scale_images", Definitions.IMAGE_NOISE_SCALE)
-                .define("mixing_images", Definitions.IMAGE_MIXING)
-                .define("sample_quality_images", Definitions.IMAGE_SAMPLE_QUALITY);
+        return Definitions.defineImages(p);
     }
 
     // ---- summary.json ---------------------------------------------------------------------------------------

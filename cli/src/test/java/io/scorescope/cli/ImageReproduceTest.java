@@ -69,7 +69,9 @@ class ImageReproduceTest {
         assertTrue(q.get("memorisation").get("memorisation_ratio").isNumber());
         assertTrue(q.get("classifier").get("heldout_accuracy").asDouble() > 0.5, "the classifier learns the digits");
         assertTrue(q.get("classifier").get("on_samples").get("mean_confidence").isNumber());
-        assertTrue(summary.get("provenance").get("definitions").has("mixing_images"));
+        JsonNode defs = summary.get("provenance").get("definitions");
+        assertTrue(defs.get("constrained_mixing").asText().contains("denoiser"), "the manifold-free mixing variant is the one defined");
+        assertTrue(defs.get("subspaces").asText().contains("no true manifold"));
     }
 
     @Test

@@ -80,6 +80,23 @@ public final class Definitions {
         return m;
     }
 
+    /** The definitions as used on image data (no known manifold): same keys, image readings where they differ. */
+    public static Map<String, String> images() {
+        Map<String, String> m = all();
+        m.put("subspaces", IMAGE_SUBSPACES);
+        m.put("effective_density", EFFECTIVE_DENSITY + "; on images: " + IMAGE_EFFECTIVE_DENSITY);
+        m.put("constrained_mixing", IMAGE_MIXING);
+        m.put("noise_scale", IMAGE_NOISE_SCALE);
+        m.put("sample_quality", IMAGE_SAMPLE_QUALITY);
+        return m;
+    }
+
+    /** Adds every image-data definition ({@link #images()}) to a provenance record. */
+    public static Provenance defineImages(Provenance p) {
+        images().forEach(p::define);
+        return p;
+    }
+
     /** Adds every definition to a provenance record. */
     public static Provenance defineAll(Provenance p) {
         all().forEach(p::define);
