@@ -316,7 +316,7 @@ final class ClaimReport {
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     /** Figures whose series have something drawable; the others become a note. */
-    private static final class Figures {
+    static final class Figures {
         final List<Figure> list = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
 
@@ -332,30 +332,30 @@ final class ClaimReport {
         }
     }
 
-    private static Section section(String id, String title, String claim, io.scorescope.geometry.Verdict v, String definition,
+    static Section section(String id, String title, String claim, io.scorescope.geometry.Verdict v, String definition,
                                    List<KeyNumber> numbers, List<Figure> figures, Table table, List<String> text) {
         Verdict verdict = new Verdict(v.holds(), v.rule() + " [" + v.threshold() + "]");
         return new Section(id, title, claim, verdict, definition, numbers, figures, table, text);
     }
 
-    private static LineSeries loss(String name, List<LossRecord> h) {
+    static LineSeries loss(String name, List<LossRecord> h) {
         return LineSeries.solid(name, h.stream().mapToDouble(LossRecord::step).toArray(), h.stream().mapToDouble(LossRecord::loss).toArray());
     }
 
     /** 0 overlap, 1 normalised overlap, 2 baseline of the effective density used (population when known). */
-    private static double effective(Row row, int which) {
+    static double effective(Row row, int which) {
         var e = row.point().effectiveDensity();
         if (e == null) return Double.NaN;
         return which == 0 ? e.overlap() : which == 1 ? e.normalised() : e.baseline();
     }
 
-    private static double[] plus(double[] a, double[] b) {
+    static double[] plus(double[] a, double[] b) {
         double[] c = a.clone();
         for (int i = 0; i < c.length; i++) c[i] += b[i];
         return c;
     }
 
-    private static double[] minus(double[] a, double[] b) {
+    static double[] minus(double[] a, double[] b) {
         double[] c = a.clone();
         for (int i = 0; i < c.length; i++) c[i] -= b[i];
         return c;

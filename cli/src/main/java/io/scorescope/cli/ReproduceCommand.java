@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.geometry.AnalysisTable;
 import io.scorescope.geometry.PointAnalysis;
 import io.scorescope.geometry.Verdict;
+import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
 import io.scorescope.io.Provenance;
 import io.scorescope.report.CsvWriter;
@@ -33,8 +34,8 @@ import picocli.CommandLine.Option;
 final class ReproduceCommand implements Callable<Integer> {
     static final String SUMMARY = "summary.json", PROVENANCE = "provenance.json";
 
-    @Option(names = "--data", description = "Built-in manifold spec (see 'data list'). Default: sphere, or the given model's data. "
-            + "Required with --model-file: the manifold the module was trained on.")
+    @Option(names = "--data", description = "Built-in manifold spec (see 'data list') or an image set (digits, mnist, fashion-mnist[:digits=0,1,n=N]). "
+            + "Default: sphere, or the given model's data. Required with --model-file: the manifold the module was trained on.")
     String data;
     @Option(names = "--quick", description = "A smaller budget (at most 90 s on 2 cores) instead of the full default (at most 5 minutes).")
     boolean quick;
@@ -47,6 +48,12 @@ final class ReproduceCommand implements Callable<Integer> {
     @Override public Integer call() {
         long t0 = System.nanoTime();
         Budget b = budget != null ? Budget.byName(budget) : quick ? Budget.QUICK : Budget.FULL;
+        if (ImageReproduction.handles(data)) {
+            if (models.model != null || models.fileSpec() != null || control != null)
+                throw new InputException("--model, --model-file and --control are not supported with image data yet");
+            ImageClaimReport.write(ImageReproduction.run(new ImageReproduction.Settings(data, ImageBudget.of(b), seed, out)), t0);
+            return 0;
+        }
         Reproduction.Result r = Reproduction.run(new Reproduction.Settings(data, b, seed, models.model, models.fileSpec(), control, out));
         ObjectNode provenance = provenance(r).toJson();
         Report report = ClaimReport.build(r, provenance);
@@ -77,23 +84,35 @@ final class ReproduceCommand implements Callable<Integer> {
         return Definitions.defineAll(p);
     }
 
-    /** tables/analysis.csv (model), analysis_exact.csv and analysis_control.csv: one row per (sequence, level). */
-    static void writeAnalysisTables(Reproduction.Result r) {
-        write(r.analyses().model(), r, "analysis.csv");
-        write(r.analyses().exact(), r, "analysis_exact.csv");
-        write(r.analyses().control(), r, "analysis_control.csv");
+    /** A trained checkpoint's spec, training configuration and step, for provenance. */
+    static ObjectNode modelInfo(io.scorescope.training.Checkpoint.Loaded c) {
+        ObjectNode o = Json.object();
+        o.set("spec", c.model().spec().toJson());
+        o.set("training", c.config().toJson());
+        o.put("step", c.step());
+        return o;
     }
 
-    private static void write(AnalysisTable t, Reproduction.Result r, String name) {
+    /** tables/analysis.csv (model), analysis_exact.csv and analysis_control.csv: one row per (sequence, level). */
+    static void writeAnalysisTables(Reproduction.Result r) {
+        Path tables = r.settings().out().resolve("tables");
+        int dim = r.manifold().ambientDim();
+        write(r.analyses().model(), dim, tables.resolve("analysis.csv"));
+        write(r.analyses().exact(), dim, tables.resolve("analysis_exact.csv"));
+        write(r.analyses().control(), dim, tables.resolve("analysis_control.csv"));
+    }
+
+    /** One analysis table as CSV: sequence, level and the PointAnalysis columns for ambient dimension dim. */
+    static void write(AnalysisTable t, int dim, Path file) {
         List<String> header = new ArrayList<>(List.of("sequence", "level"));
-        header.addAll(PointAnalysis.csvHeader(r.manifold().ambientDim()));
+        header.addAll(PointAnalysis.csvHeader(dim));
         List<List<String>> rows = new ArrayList<>();
         for (AnalysisTable.Row row : t.rows()) {
             List<String> cells = new ArrayList<>(List.of(Integer.toString(row.sequence()), Integer.toString(row.level())));
             cells.addAll(row.point().csvRow());
             rows.add(cells);
         }
-        CsvWriter.write(r.settings().out().resolve("tables").resolve(name), new Table(header, rows));
+        CsvWriter.write(file, new Table(header, rows));
     }
 
     private static void printSummary(Reproduction.Result r, double seconds) {

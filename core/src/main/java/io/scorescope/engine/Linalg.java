@@ -22,8 +22,60 @@ public final class Linalg {
 
     public static Svd svd(Mat m) { return svd(new Mat[] {m})[0]; }
 
+    /**
+     * Batched SVD. LAPACK's gesdd (libtorch's CPU driver) occasionally fails to converge on finite matrices ("ill-
+     * conditioned or too many repeated singular values"; seen on D = 784 Hessians of the energy control with entries
+     * ~1e-3). Then each matrix is retried alone, rescaled to max |entry| = 1 ({@link #rescaled}) and transposed
+     * ({@link #transposed}), in that order; non-finite entries are an IllegalArgumentException.
+     */
     public static Svd[] svd(Mat[] ms) {
         if (ms.length == 0) return new Svd[0];
+        try {
+            return batch(ms);
+        } catch (RuntimeException failed) {
+            Svd[] out = new Svd[ms.length];
+            for (int i = 0; i < ms.length; i++) out[i] = retrying(ms[i], failed);
+            return out;
+        }
+    }
+
+    private static Svd retrying(Mat m, RuntimeException failed) {
+        for (double v : m.data())
+            if (!Double.isFinite(v)) throw new IllegalArgumentException("SVD of a " + m.shape() + " matrix with non-finite entries", failed);
+        try {
+            return batch(new Mat[] {m})[0];
+        } catch (RuntimeException e) {
+            try {
+                return rescaled(m);
+            } catch (RuntimeException e2) {
+                try {
+                    return transposed(m);
+                } catch (RuntimeException e3) {
+                    failed.addSuppressed(e3);
+                    throw failed;
+                }
+            }
+        }
+    }
+
+    /** The SVD of m from that of m / max|m_ij| (singular values scaled back). */
+    static Svd rescaled(Mat m) {
+        double c = 0;
+        for (double v : m.data()) c = Math.max(c, Math.abs(v));
+        if (c == 0) return batch(new Mat[] {m})[0];
+        Svd s = batch(new Mat[] {m.scale(1 / c)})[0];
+        double[] sv = s.s().clone();
+        for (int i = 0; i < sv.length; i++) sv[i] *= c;
+        return new Svd(s.u(), sv, s.v());
+    }
+
+    /** The SVD of m from that of m^T (U and V swapped). */
+    static Svd transposed(Mat m) {
+        Svd t = batch(new Mat[] {m.transpose()})[0];
+        return new Svd(t.v(), t.s(), t.u());
+    }
+
+    private static Svd[] batch(Mat[] ms) {
         try (Engine.Scope s = Engine.scope()) {
             Tensor t = Tensors.stack(ms);
             T_TensorTensorTensor_T usv = torch.linalg_svd(t, false, new org.bytedeco.pytorch.StringViewOptional());

@@ -10,6 +10,7 @@ import io.scorescope.math.Vec;
 import io.scorescope.sde.Langevin;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Constrained mixing (spec section 9): fixed-sigma Langevin dynamics x += eps g_sigma(x) + sqrt(2 eps) z,
@@ -22,6 +23,11 @@ import java.util.List;
  *   <li>the lag-(steps/10) autocorrelation of the first coordinate of pi(x) (slower mixing = higher);</li>
  * </ul>
  * and the ratios model/control of the final transport and of the distance.
+ *
+ * <p>Without a known manifold (images) the same experiment runs with any batch projection pi in place of the
+ * closest point on M ({@link #run(ScoreField, ScoreField, UnaryOperator, Mat, int, double, int, long)}), e.g. a
+ * fixed denoiser D_sigma(x) = x + sigma^2 g_sigma(x): transport is then the displacement of the denoised estimate
+ * and the distance |x - D_sigma(x)| a proxy for the distance to the data manifold.
  */
 public record ConstrainedMixing(double sigma, int chains, int steps, double stepSize, int[] checkpoints,
                                 double[] transportModel, double[] transportControl, double distanceModel,
@@ -39,33 +45,43 @@ public record ConstrainedMixing(double sigma, int chains, int steps, double step
                                         int steps, long seed) {
         Rng rng = new Rng(seed);
         Mat x0 = m.sample(chains, rng.split(1).nextLong()).plus(rng.split(2).gaussian(chains, m.ambientDim()).scale(sigma));
+        return run(model, control, x -> project(m, x), x0, 0, sigma, steps, seed);
+    }
+
+    /**
+     * Both chains from the given starting points (one chain per row), with {@code projection} (rows of a batch to
+     * rows) in place of the closest point on M; the autocorrelation follows coordinate {@code coordinate} of pi(x).
+     */
+    public static ConstrainedMixing run(ScoreField model, ScoreField control, UnaryOperator<Mat> projection, Mat x0,
+                                        int coordinate, double sigma, int steps, long seed) {
         double eps = STEP_FRACTION * sigma * sigma;
         int[] checkpoints = {steps / 4, steps / 2, steps};
-        Trace a = trace(model, m, x0, sigma, eps, steps, seed, checkpoints);
-        Trace b = trace(control, m, x0, sigma, eps, steps, seed, checkpoints);
-        return new ConstrainedMixing(sigma, chains, steps, eps, checkpoints, a.transport, b.transport, a.distance, b.distance,
+        Trace a = trace(model, projection, x0, coordinate, sigma, eps, steps, seed, checkpoints);
+        Trace b = trace(control, projection, x0, coordinate, sigma, eps, steps, seed, checkpoints);
+        return new ConstrainedMixing(sigma, x0.rows(), steps, eps, checkpoints, a.transport, b.transport, a.distance, b.distance,
                 a.autocorr, b.autocorr);
     }
 
     private record Trace(double[] transport, double distance, double autocorr) {}
 
-    private static Trace trace(ScoreField f, Manifold m, Mat x0, double sigma, double eps, int steps, long seed, int[] checkpoints) {
+    private static Trace trace(ScoreField f, UnaryOperator<Mat> projection, Mat x0, int coordinate, double sigma, double eps,
+                               int steps, long seed, int[] checkpoints) {
         int n = x0.rows();
-        Mat p0 = project(m, x0);
+        Mat p0 = projection.apply(x0);
         int every = Math.max(1, steps / 100);
         int lag = Math.max(1, steps / 10 / every);
         double[] transport = new double[checkpoints.length];
         double[] dist = {0, 0};
-        List<double[]> coord = new ArrayList<>();   // first coordinate of pi(x) per recorded step
+        List<double[]> coord = new ArrayList<>();   // the chosen coordinate of pi(x) per recorded step
         Langevin.run(f, x0, sigma, eps, steps, new Rng(seed).split(3), s -> {
             int t = s.index();   // x_t after t steps
             boolean checkpoint = false;
             for (int c : checkpoints) checkpoint |= c == t;
             if (t == 0 || (t % every != 0 && !checkpoint)) return;
-            Mat p = project(m, s.x());
+            Mat p = projection.apply(s.x());
             if (t % every == 0) {
                 double[] c0 = new double[n];
-                for (int i = 0; i < n; i++) c0[i] = p.get(i, 0);
+                for (int i = 0; i < n; i++) c0[i] = p.get(i, coordinate);
                 coord.add(c0);
                 if (t > steps / 2) {
                     for (int i = 0; i < n; i++) dist[0] += Vec.dist(s.x().row(i), p.row(i));

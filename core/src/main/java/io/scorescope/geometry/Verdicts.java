@@ -131,6 +131,13 @@ public final class Verdicts {
                 "Langevin with the model must transport along the manifold at least 0.9 times as far as the conservative control while staying within 1.1 times its distance to M.");
     }
 
+    /** A6 over several mixing noise levels: it must hold at every one, so the worst ratios are judged. */
+    public static Verdict a6(List<ConstrainedMixing> mixing) {
+        double transport = mixing.stream().mapToDouble(ConstrainedMixing::transportRatio).min().orElse(Double.NaN);
+        double distance = mixing.stream().mapToDouble(ConstrainedMixing::distanceRatio).max().orElse(Double.NaN);
+        return a6(transport, distance);
+    }
+
     private static double median(List<Row> rows, java.util.function.ToDoubleFunction<Row> f) {
         return SampleStats.median(AnalysisTable.values(rows, f));
     }

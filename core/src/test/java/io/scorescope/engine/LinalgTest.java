@@ -18,6 +18,31 @@ class LinalgTest {
         for (int i = 1; i < 5; i++) assertEquals(true, s[i - 1] >= s[i]);
     }
 
+    /** The retry routes used when gesdd fails to converge give the same decomposition. */
+    @Test
+    void rescaledAndTransposedRetriesReconstructTheMatrix() {
+        Mat a = new Rng(2).gaussian(6, 6).scale(3e-3);
+        double[] s = Linalg.svd(a).s();
+        for (Linalg.Svd svd : new Linalg.Svd[] {Linalg.rescaled(a), Linalg.transposed(a)}) {
+            Mat rec = svd.u().times(Mat.diag(svd.s())).times(svd.v().transpose());
+            assertEquals(0, rec.minus(a).maxAbs(), 1e-15);
+            for (int i = 0; i < 6; i++) assertEquals(s[i], svd.s()[i], 1e-15);
+        }
+    }
+
+    @Test
+    void nonFiniteEntriesAreRejectedWhenTheBatchFails() {
+        Mat bad = Mat.diag(1, Double.NaN, 2);
+        try {
+            Linalg.svd(bad);
+        } catch (IllegalArgumentException expected) {
+            return;   // LAPACK refused the NaN and the retry names it
+        } catch (RuntimeException other) {
+            throw new AssertionError("expected IllegalArgumentException, got " + other, other);
+        }
+        // some LAPACK builds return NaNs instead of failing: nothing to retry then
+    }
+
     @Test
     void eighOfDiagonalGivesSortedValues() {
         Linalg.Eigh e = Linalg.eigh(Mat.diag(3, 1, 2));

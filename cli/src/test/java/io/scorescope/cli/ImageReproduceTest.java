@@ -1,0 +1,140 @@
+package io.scorescope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scorescope.geometry.PointAnalysis;
+import io.scorescope.io.InputException;
+import io.scorescope.io.Json;
+import io.scorescope.report.BrowserCheck;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code scorescope reproduce --data digits} on the hidden tiny budget (100 steps, MLP 4 x 32, 4 sequences x 4
+ * levels): the summary has the manifold run's claim keys, the image figures and tables are written, the report
+ * passes the browser check, and the same seed gives the same numbers.
+ */
+class ImageReproduceTest {
+    @TempDir static Path shared;
+    private static Path first;
+    private static JsonNode summary;
+
+    @BeforeAll
+    static void runOnce() throws IOException {
+        first = shared.resolve("first");
+        assertEquals(0, run("reproduce", "--data", "digits", "--budget", "tiny", "--seed", "3", "--out", first.toString()));
+        summary = Json.MAPPER.readTree(first.resolve(ReproduceCommand.SUMMARY).toFile());
+    }
+
+    @Test
+    void summaryHasTheClaimKeysOfTheManifoldRun() {
+        assertEquals("digits", summary.get("data").asText());
+        assertEquals("images", summary.get("kind").asText());
+        assertEquals(64, summary.get("ambient_dim").asInt());
+        assertTrue(summary.get("seconds").isNumber() && summary.get("quick").isBoolean());
+        JsonNode claims = summary.get("claims");
+        List<String> keys = new ArrayList<>();
+        claims.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.copyOf(ClaimSummary.KEYS.values()), keys);
+        claims.fields().forEachRemaining(e -> {
+            assertTrue(e.getValue().get("holds").isBoolean(), e.getKey());
+            assertTrue(e.getValue().get("rule").isTextual(), e.getKey());
+        });
+        for (String k : List.of("A2_dimension_rises", "A3_nonconservative_within", "A4_normal_projection", "A5_effective_overlap")) {
+            assertTrue(claims.get(k).get("exact").isNull(), k + ": no exact field on images");
+            assertTrue(claims.get(k).get("control").get("holds").isBoolean(), k);
+        }
+        JsonNode a4 = claims.get("A4_normal_projection").get("normal_block_norm_median");
+        assertTrue(a4.isNumber() || a4.isNull(), "undefined when the tiny model keeps every feature at small sigma");
+        assertTrue(claims.get("A5_effective_overlap").get("ess_training_median").isNumber());
+        assertTrue(claims.get("A6_constrained_mixing").get("transport_ratio").isNumber());
+        assertEquals(2, claims.get("A6_constrained_mixing").get("per_sigma").size());
+        JsonNode q = summary.get("sample_quality");
+        assertTrue(q.get("memorisation").get("memorisation_ratio").isNumber());
+        assertTrue(q.get("classifier").get("heldout_accuracy").asDouble() > 0.5, "the classifier learns the digits");
+        assertTrue(q.get("classifier").get("on_samples").get("mean_confidence").isNumber());
+        JsonNode defs = summary.get("provenance").get("definitions");
+        assertTrue(defs.get("constrained_mixing").asText().contains("denoiser"), "the manifold-free mixing variant is the one defined");
+        assertTrue(defs.get("subspaces").asText().contains("no true manifold"));
+    }
+
+    @Test
+    void writesImageFiguresAndTables() throws IOException {
+        for (String f : List.of("report.html", "provenance.json", "model/model.safetensors", "control/model.safetensors",
+                "figures/sample-grid.png", "figures/sequence-strips.png", "figures/local-features.png", "figures/a5-posterior.png",
+                "figures/a2-dim.png", "tables/a6.csv"))
+            assertTrue(Files.size(first.resolve(f)) > 0, f);
+        List<String> lines = Files.readAllLines(first.resolve("tables/analysis.csv"));
+        List<String> header = new ArrayList<>(List.of("sequence", "level"));
+        header.addAll(PointAnalysis.csvHeader(64));
+        assertEquals(String.join(",", header), lines.get(0));
+        assertEquals(1 + ImageBudget.TINY.sequences() * ImageBudget.TINY.levels(), lines.size());
+    }
+
+    @Test
+    void sameSeedGivesIdenticalNumbers() throws IOException {
+        Path again = shared.resolve("again");
+        assertEquals(0, run("reproduce", "--data", "digits", "--budget", "tiny", "--seed", "3", "--out", again.toString()));
+        JsonNode b = Json.MAPPER.readTree(again.resolve(ReproduceCommand.SUMMARY).toFile());
+        assertEquals(summary.get("claims"), b.get("claims"));
+        assertEquals(summary.get("sample_quality"), b.get("sample_quality"));
+    }
+
+    @Test
+    void reportPassesTheBrowserCheck() throws IOException {
+        Optional<Path> chromium = BrowserCheck.findChromium();
+        if (chromium.isEmpty()) {
+            if ("true".equals(System.getenv("CI"))) fail("CI=true but Chromium is missing (.ci/run installs it)");
+            Assumptions.assumeTrue(false, "SKIPPED: Chromium not installed; image reproduce report not checked in a browser");
+        }
+        Path shots = Files.createDirectories(Path.of("target", "image-reproduce-screens"));
+        try (BrowserCheck browser = BrowserCheck.launch(chromium.get())) {
+            BrowserCheck.Result r = browser.check(first.resolve("report.html"), shots);
+            assertTrue(r.clean(), r.toString());
+            assertFalse(r.figures().isEmpty());
+        }
+    }
+
+    @Test
+    void heldOutSpecIsTheTestSplitOfTheSameSelection() {
+        assertEquals("digits:split=test", ImageReproduction.testSpec("digits"));
+        assertEquals("mnist:digits=0,1,n=500,split=test", ImageReproduction.testSpec("mnist:digits=0,1,n=500"));
+        assertEquals("digits:split=test", ImageReproduction.testSpec("digits:split=train"));
+        assertThrows(InputException.class, () -> ImageReproduction.testSpec("digits:split=all"));
+    }
+
+    @Test
+    void givenModelsAreRefusedOnImagesWithExitTwo(@TempDir Path dir) {
+        assertEquals(2, run("reproduce", "--data", "digits", "--budget", "tiny", "--model", first.resolve("model").toString(),
+                "--out", dir.toString()));
+        assertFalse(Files.exists(dir.resolve(ReproduceCommand.SUMMARY)));
+    }
+
+    private static synchronized int run(String... args) {
+        PrintStream oldErr = System.err, oldOut = System.out;
+        try {
+            System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            return Main.execute(args);
+        } finally {
+            System.setErr(oldErr);
+            System.setOut(oldOut);
+        }
+    }
+}
