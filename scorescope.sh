@@ -9,7 +9,7 @@ if [ ! -f "$jar" ] || [ -n "$(find "$here/core/src" "$here/cli/src" "$here/pom.x
   echo "scorescope: building (mvn package)..." >&2
   (cd "$here" && mvn -q -B -DskipTests package -pl cli -am >&2)
 fi
-# One OpenBLAS thread: libtorch ops here are small and many, and spinning BLAS threads on a shared
-# 2-core machine made training 15x slower (measured). Override with OPENBLAS_NUM_THREADS.
+# One OpenBLAS thread by default: on a busy 2-core machine spinning BLAS threads made training 15x slower
+# (measured); on a quiet machine two threads are about 1.5x faster, so set OPENBLAS_NUM_THREADS=2 there.
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 exec java ${SCORESCOPE_JAVA_OPTS:-} -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -jar "$jar" "$@"
