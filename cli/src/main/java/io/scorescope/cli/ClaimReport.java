@@ -263,11 +263,18 @@ final class ClaimReport {
     }
 
     private Section a6() {
-        io.scorescope.geometry.Verdict v = r.claims().a6();
+        return a6Section(r.claims().a6(), r.mixing(), "A6: constrained mixing, model vs conservative control",
+                "Tangential transport mean |pi(x_t) - pi(x_0)| after t Langevin steps", Definitions.MIXING,
+                List.of(Definitions.MIXING_SIGMAS + ". The claim holds only if it holds at every mixing level."));
+    }
+
+    /** The A6 section: transport curves of model and control per mixing level, the per-level table, the worst ratios. */
+    static Section a6Section(io.scorescope.geometry.Verdict v, List<ConstrainedMixing> mixing, String title, String transportTitle,
+                             String definition, List<String> paragraphs) {
         Figures figs = new Figures();
         List<Series> transport = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
-        for (ConstrainedMixing m : r.mixing()) {
+        for (ConstrainedMixing m : mixing) {
             double[] steps = java.util.Arrays.stream(m.checkpoints()).asDoubleStream().toArray();
             transport.add(LineSeries.solid("model, sigma = " + fmt(m.sigma()), steps, m.transportModel()));
             transport.add(LineSeries.dashed("energy control, sigma = " + fmt(m.sigma()), steps, m.transportControl()));
@@ -276,16 +283,15 @@ final class ClaimReport {
                     cell(m.transportRatio()), cell(m.distanceModel()), cell(m.distanceControl()), cell(m.distanceRatio()),
                     cell(m.autocorrModel()), cell(m.autocorrControl())));
         }
-        figs.add("a6-transport", "Tangential transport mean |pi(x_t) - pi(x_0)| after t Langevin steps", Axis.linear("steps t"),
-                Axis.linear("transport"), transport);
+        figs.add("a6-transport", transportTitle, Axis.linear("steps t"), Axis.linear("transport"), transport);
         Table table = new Table(List.of("sigma", "chains", "steps", "step_size", "transport_model", "transport_control", "transport_ratio",
                 "distance_model", "distance_control", "distance_ratio", "autocorr_model", "autocorr_control"), rows);
         List<KeyNumber> numbers = List.of(
                 new KeyNumber("worst transport ratio model/control", v.numbers().get("transport_ratio"), "threshold", Verdicts.TRANSPORT_MIN_RATIO),
                 new KeyNumber("worst distance ratio model/control", v.numbers().get("distance_ratio"), "threshold", Verdicts.DISTANCE_MAX_RATIO));
         List<String> text = new ArrayList<>(figs.notes);
-        text.add(Definitions.MIXING_SIGMAS + ". The claim holds only if it holds at every mixing level.");
-        return section("a6", "A6: constrained mixing, model vs conservative control", "A6", v, Definitions.MIXING, numbers, figs.list, table, text);
+        text.addAll(paragraphs);
+        return section("a6", title, "A6", v, definition, numbers, figs.list, table, text);
     }
 
     private Section quality() {

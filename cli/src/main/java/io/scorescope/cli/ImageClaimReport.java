@@ -324,34 +324,13 @@ final class ImageClaimReport {
     }
 
     private Section a6() {
-        io.scorescope.geometry.Verdict v = r.claims().a6();
-        ClaimReport.Figures figs = new ClaimReport.Figures();
-        List<Series> transport = new ArrayList<>();
-        List<List<String>> rows = new ArrayList<>();
-        for (ConstrainedMixing m : r.mixing()) {
-            double[] steps = java.util.Arrays.stream(m.checkpoints()).asDoubleStream().toArray();
-            transport.add(LineSeries.solid("model, sigma = " + fmt(m.sigma()), steps, m.transportModel()));
-            transport.add(LineSeries.dashed("energy control, sigma = " + fmt(m.sigma()), steps, m.transportControl()));
-            rows.add(List.of(cell(m.sigma()), Integer.toString(m.chains()), Integer.toString(m.steps()), cell(m.stepSize()),
-                    cell(m.transportModel()[m.transportModel().length - 1]), cell(m.transportControl()[m.transportControl().length - 1]),
-                    cell(m.transportRatio()), cell(m.distanceModel()), cell(m.distanceControl()), cell(m.distanceRatio()),
-                    cell(m.autocorrModel()), cell(m.autocorrControl())));
-        }
-        figs.add("a6-transport", "Transport of the denoised estimate mean |D(x_t) - D(x_0)| after t Langevin steps", Axis.linear("steps t"),
-                Axis.linear("transport"), transport);
-        Table table = new Table(List.of("sigma", "chains", "steps", "step_size", "transport_model", "transport_control", "transport_ratio",
-                "distance_model", "distance_control", "distance_ratio", "autocorr_model", "autocorr_control"), rows);
-        List<KeyNumber> numbers = List.of(
-                new KeyNumber("worst transport ratio model/control", v.numbers().get("transport_ratio"), "threshold", Verdicts.TRANSPORT_MIN_RATIO),
-                new KeyNumber("worst distance ratio model/control", v.numbers().get("distance_ratio"), "threshold", Verdicts.DISTANCE_MAX_RATIO));
-        List<String> text = new ArrayList<>(figs.notes);
-        text.add("Manifold-free variant (no true manifold on images): the closest point on M is replaced by the model's denoiser "
+        return ClaimReport.a6Section(r.claims().a6(), r.mixing(), "A6: constrained mixing, model vs conservative control (manifold-free variant)",
+                "Transport of the denoised estimate mean |D(x_t) - D(x_0)| after t Langevin steps", Definitions.IMAGE_MIXING,
+                List.of("Manifold-free variant (no true manifold on images): the closest point on M is replaced by the model's denoiser "
                 + "D_sigma(x) = x + sigma^2 g_sigma(x), the same function for the model's and the control's chains, so transport is "
                 + "the displacement of the denoised estimate and the distance |x - D(x)| a proxy for the distance to the data manifold. "
                 + "Chains start at training images plus sigma noise; autocorrelation of the denoised pixel " + r.mixingCoordinate()
-                + " (the pixel of largest variance). Mixing levels sigma = 0.05 and 0.2 (pixel units); the claim holds only if it holds at both.");
-        return ClaimReport.section("a6", "A6: constrained mixing, model vs conservative control (manifold-free variant)", "A6", v,
-                Definitions.IMAGE_MIXING, numbers, figs.list, table, text);
+                + " (the pixel of largest variance). Mixing levels sigma = 0.05 and 0.2 (pixel units); the claim holds only if it holds at both."));
     }
 
     // ---- terminal --------------------------------------------------------------------------------------------
