@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scorescope.geometry.PointAnalysis;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
-import io.scorescope.report.BrowserCheck;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,17 +94,7 @@ class ImageReproduceTest {
 
     @Test
     void reportPassesTheBrowserCheck() throws IOException {
-        Optional<Path> chromium = BrowserCheck.findChromium();
-        if (chromium.isEmpty()) {
-            if ("true".equals(System.getenv("CI"))) fail("CI=true but Chromium is missing (.ci/run installs it)");
-            Assumptions.assumeTrue(false, "SKIPPED: Chromium not installed; image reproduce report not checked in a browser");
-        }
-        Path shots = Files.createDirectories(Path.of("target", "image-reproduce-screens"));
-        try (BrowserCheck browser = BrowserCheck.launch(chromium.get())) {
-            BrowserCheck.Result r = browser.check(first.resolve("report.html"), shots);
-            assertTrue(r.clean(), r.toString());
-            assertFalse(r.figures().isEmpty());
-        }
+        Reports.assertRendersCleanly(first.resolve("report.html"), "image-reproduce-screens");
     }
 
     @Test

@@ -3,12 +3,10 @@ package io.scorescope.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scorescope.geometry.PointAnalysis;
 import io.scorescope.io.Json;
-import io.scorescope.report.BrowserCheck;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,17 +120,7 @@ class ReproduceCommandTest {
 
     @Test
     void reportPassesTheBrowserCheck() throws IOException {
-        Optional<Path> chromium = BrowserCheck.findChromium();
-        if (chromium.isEmpty()) {
-            if ("true".equals(System.getenv("CI"))) fail("CI=true but Chromium is missing (.ci/run installs it)");
-            Assumptions.assumeTrue(false, "SKIPPED: Chromium not installed; reproduce report not checked in a browser");
-        }
-        Path shots = Files.createDirectories(Path.of("target", "reproduce-screens"));
-        try (BrowserCheck browser = BrowserCheck.launch(chromium.get())) {
-            BrowserCheck.Result r = browser.check(first.resolve("report.html"), shots);
-            assertTrue(r.clean(), r.toString());
-            assertFalse(r.figures().isEmpty());
-        }
+        Reports.assertRendersCleanly(first.resolve("report.html"), "reproduce-screens");
     }
 
     @Test
