@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AnalyzeCommandTest {
 
     private static JsonNode analyze(String... args) throws Exception {
-        Cli.Result r = Cli.run(args);
+        CliRun r = CliRun.of(args);
         assertEquals(0, r.code(), r.err());
         return Json.MAPPER.readTree(r.out());
     }
@@ -73,7 +73,7 @@ class AnalyzeCommandTest {
                 new String[] {"analyze", "--field", "gaussian:1,1", "--at", "0,0", "--sigma", "1", "--tangent", "e3"},
                 new String[] {"analyze", "--model", tmp.resolve("none").toString(), "--sequences", tmp.toString(), "--out", tmp.resolve("o").toString()});
         for (String[] args : bad) {
-            Cli.Result r = Cli.run(args);
+            CliRun r = CliRun.of(args);
             assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());
             assertEquals(1, r.err().lines().filter(l -> !l.isBlank()).count(), r.err());
             assertTrue(r.err().startsWith("scorescope: "), r.err());
@@ -84,12 +84,12 @@ class AnalyzeCommandTest {
     @Test
     void savedJacobiansAreTheModelsJacobiansInTableOrder(@TempDir Path tmp) throws Exception {
         Path model = tmp.resolve("model"), samples = tmp.resolve("samples"), out = tmp.resolve("analysis");
-        assertEquals(0, Cli.run("train", "--out", model.toString(), "--steps", "20", "--batch", "32", "--hidden", "16",
+        assertEquals(0, CliRun.of("train", "--out", model.toString(), "--steps", "20", "--batch", "32", "--hidden", "16",
                 "--depth", "2", "--n-train", "200", "--checkpoint-every", "20").code());
-        Cli.Result sampled = Cli.run("sample", "--model", model.toString(), "--n", "3", "--steps", "10", "--out", samples.toString());
-        assertEquals(0, sampled.code(), sampled.errLines().toString());
+        CliRun sampled = CliRun.of("sample", "--model", model.toString(), "--n", "3", "--steps", "10", "--out", samples.toString());
+        assertEquals(0, sampled.code(), sampled.messages().toString());
         Path npy = tmp.resolve("jac.npy");
-        Cli.Result r = Cli.run("analyze", "--model", model.toString(), "--sequences", samples.toString(), "--out", out.toString(),
+        CliRun r = CliRun.of("analyze", "--model", model.toString(), "--sequences", samples.toString(), "--out", out.toString(),
                 "--levels", "4", "--save-jacobians", npy.toString());
         assertEquals(0, r.code(), r.err().lines().filter(l -> l.startsWith("scorescope")).toList().toString());
         var arr = io.scorescope.io.Npy.read(npy);
@@ -108,7 +108,7 @@ class AnalyzeCommandTest {
                 for (int b = 0; b < 3; b++)
                     assertEquals(j.get(a, b), arr.data()[row * 9 + a * 3 + b], 1e-9 * (1 + j.frobenius()), "row " + row);
         }
-        Cli.Result bad = Cli.run("analyze", "--model", model.toString(), "--sequences", samples.toString(),
+        CliRun bad = CliRun.of("analyze", "--model", model.toString(), "--sequences", samples.toString(),
                 "--out", tmp.resolve("o2").toString(), "--save-jacobians", tmp.resolve("jac.txt").toString());
         assertEquals(2, bad.code());
     }

@@ -34,7 +34,7 @@ class AnalyzeTorchScriptTest {
         String[] base = {"analyze", "--field", field, "--at", "0.4,-0.3,0.9", "--sigma", "0.35", "--json"};
         String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
-        Cli.Result r = Cli.run(args);
+        CliRun r = CliRun.of(args);
         assertEquals(0, r.code(), r.err());
         return Json.MAPPER.readTree(r.out());
     }
@@ -79,7 +79,7 @@ class AnalyzeTorchScriptTest {
     void malformedModuleIsOneLineExitTwo() throws Exception {
         Path junk = dir.resolve("junk.pt");
         java.nio.file.Files.write(junk, new byte[] {1, 2, 3, 4, 5});
-        Cli.Result r = Cli.run("analyze", "--field", "torchscript:" + junk + ":dim=3", "--at", "0,0,0", "--sigma", "1", "--json");
+        CliRun r = CliRun.of("analyze", "--field", "torchscript:" + junk + ":dim=3", "--at", "0,0,0", "--sigma", "1", "--json");
         assertEquals(2, r.code());
         assertEquals(1, r.err().lines().filter(l -> !l.isBlank()).count(), r.err());
     }

@@ -28,5 +28,10 @@ record CliRun(int code, String out, String err) {
     /** The lines of stderr written by the CLI itself (progress bars excluded). */
     List<String> messages() { return errLines().stream().map(String::strip).filter(l -> l.startsWith("scorescope:")).toList(); }
 
+    /** The stderr lines as a terminal finally shows them: progress-bar redraws (\r, %) removed, blanks dropped. */
+    List<String> textLines() {
+        return errLines().stream().map(l -> l.substring(l.lastIndexOf('\r') + 1)).filter(l -> !l.contains("%") && !l.isBlank()).toList();
+    }
+
     @Override public String toString() { return "exit " + code + ", stderr:\n" + err + "\nstdout:\n" + out; }
 }

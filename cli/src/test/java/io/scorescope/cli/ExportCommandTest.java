@@ -11,9 +11,6 @@ import io.scorescope.model.ScoreModel;
 import io.scorescope.model.TorchScriptField;
 import io.scorescope.sde.TorchScriptSpec;
 import io.scorescope.training.Checkpoint;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,30 +25,15 @@ class ExportCommandTest {
     @BeforeAll
     static void train() {
         model = dir.resolve("model");
-        assertEquals(0, run("train", "--data", "sphere", "--out", model.toString(), "--steps", "20", "--batch", "32",
-                "--hidden", "16", "--depth", "2", "--n-train", "200", "--checkpoint-every", "20").code);
+        assertEquals(0, CliRun.of("train", "--data", "sphere", "--out", model.toString(), "--steps", "20", "--batch", "32",
+                "--hidden", "16", "--depth", "2", "--n-train", "200", "--checkpoint-every", "20").code());
     }
 
-    record Result(int code, String err) {}
-
-    static Result run(String... args) {
-        PrintStream oldErr = System.err, oldOut = System.out;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Result(code, err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(oldErr);
-            System.setOut(oldOut);
-        }
-    }
 
     @Test
     void exportedModelReimportsAsTheSameField() {
         Path pt = dir.resolve("m.pt");
-        assertEquals(0, run("export", "--model", model.toString(), "--out", pt.toString(), "--output", "denoiser").code);
+        assertEquals(0, CliRun.of("export", "--model", model.toString(), "--out", pt.toString(), "--output", "denoiser").code());
         ScoreModel nativeModel = Checkpoint.load(model).model();
         TorchScriptField back = TorchScriptSpec.fromSpec(pt.toString());
         assertEquals(TorchScriptField.Kind.DENOISER, back.kind());
@@ -73,19 +55,19 @@ class ExportCommandTest {
     void badInputIsOneLineAndExitTwo() throws Exception {
         Path junk = dir.resolve("junk.pt");
         Files.write(junk, new byte[] {1, 2, 3});
-        Result[] bad = {
-            run("export", "--model", dir.resolve("nothing").toString(), "--out", dir.resolve("a.pt").toString()),
-            run("export", "--model", model.toString(), "--out", dir.resolve("b.pt").toString(), "--output", "velocity"),
-            run("export", "--model", model.toString(), "--out", dir.resolve("c.pt").toString(), "--output", "energy"),
-            run("export", "--model", model.toString(), "--out", dir.toString()),
-            run("export", "--out", dir.resolve("d.pt").toString()),
+        CliRun[] bad = {
+            CliRun.of("export", "--model", dir.resolve("nothing").toString(), "--out", dir.resolve("a.pt").toString()),
+            CliRun.of("export", "--model", model.toString(), "--out", dir.resolve("b.pt").toString(), "--output", "velocity"),
+            CliRun.of("export", "--model", model.toString(), "--out", dir.resolve("c.pt").toString(), "--output", "energy"),
+            CliRun.of("export", "--model", model.toString(), "--out", dir.toString()),
+            CliRun.of("export", "--out", dir.resolve("d.pt").toString()),
         };
-        for (Result r : bad) {
-            assertEquals(2, r.code, r.err);
-            assertEquals(1, r.err.strip().lines().count(), r.err);
-            assertTrue(r.err.startsWith("scorescope: "), r.err);
+        for (CliRun r : bad) {
+            assertEquals(2, r.code(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("scorescope: "), r.err());
         }
-        assertTrue(bad[1].err.contains("expected one of [score, eps, denoiser, energy]"), bad[1].err);
+        assertTrue(bad[1].err().contains("expected one of [score, eps, denoiser, energy]"), bad[1].err());
         assertFalse(Files.exists(dir.resolve("c.pt")));
     }
 }

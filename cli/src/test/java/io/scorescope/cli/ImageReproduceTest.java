@@ -9,10 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scorescope.geometry.PointAnalysis;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +31,7 @@ class ImageReproduceTest {
     @BeforeAll
     static void runOnce() throws IOException {
         first = shared.resolve("first");
-        assertEquals(0, run("reproduce", "--data", "digits", "--budget", "tiny", "--seed", "3", "--out", first.toString()));
+        assertEquals(0, CliRun.of("reproduce", "--data", "digits", "--budget", "tiny", "--seed", "3", "--out", first.toString()).code());
         summary = Json.MAPPER.readTree(first.resolve(ReproduceCommand.SUMMARY).toFile());
     }
 
@@ -86,7 +83,7 @@ class ImageReproduceTest {
     @Test
     void sameSeedGivesIdenticalNumbers() throws IOException {
         Path again = shared.resolve("again");
-        assertEquals(0, run("reproduce", "--data", "digits", "--budget", "tiny", "--seed", "3", "--out", again.toString()));
+        assertEquals(0, CliRun.of("reproduce", "--data", "digits", "--budget", "tiny", "--seed", "3", "--out", again.toString()).code());
         JsonNode b = Json.MAPPER.readTree(again.resolve(ReproduceCommand.SUMMARY).toFile());
         assertEquals(summary.get("claims"), b.get("claims"));
         assertEquals(summary.get("sample_quality"), b.get("sample_quality"));
@@ -107,20 +104,8 @@ class ImageReproduceTest {
 
     @Test
     void givenModelsAreRefusedOnImagesWithExitTwo(@TempDir Path dir) {
-        assertEquals(2, run("reproduce", "--data", "digits", "--budget", "tiny", "--model", first.resolve("model").toString(),
-                "--out", dir.toString()));
+        assertEquals(2, CliRun.of("reproduce", "--data", "digits", "--budget", "tiny", "--model", first.resolve("model").toString(),
+                "--out", dir.toString()).code());
         assertFalse(Files.exists(dir.resolve(ReproduceCommand.SUMMARY)));
-    }
-
-    private static synchronized int run(String... args) {
-        PrintStream oldErr = System.err, oldOut = System.out;
-        try {
-            System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            return Main.execute(args);
-        } finally {
-            System.setErr(oldErr);
-            System.setOut(oldOut);
-        }
     }
 }

@@ -15,8 +15,8 @@ class LidCommandTest {
     @Test
     void dataOnlyEstimatorsOnABenchmarkWriteEstimatesSummaryAndProvenance(@TempDir Path dir) {
         Path out = dir.resolve("out");
-        assertEquals(0, Main.execute("lid", "--data", "m2-affine", "--n", "600", "--queries", "40",
-                "--estimator", "mle", "--estimator", "twonn:k=10", "--estimator", "lpca:k=30", "--out", out.toString()));
+        assertEquals(0, CliRun.of("lid", "--data", "m2-affine", "--n", "600", "--queries", "40",
+                "--estimator", "mle", "--estimator", "twonn:k=10", "--estimator", "lpca:k=30", "--out", out.toString()).code());
         Csv.Table t = Csv.read(out.resolve("estimates.csv"));
         assertEquals(40, t.values().rows());
         assertEquals("truth", t.header()[1]);
@@ -29,10 +29,15 @@ class LidCommandTest {
 
     @Test
     void badInputIsOneLineAndExitTwo(@TempDir Path dir) {
-        assertEquals(2, Main.execute("lid", "--data", "m2-affine", "--estimator", "nope", "--out", dir.toString()));
-        assertEquals(2, Main.execute("lid", "--data", "m2-affine", "--estimator", "flipd", "--out", dir.toString()));
-        assertEquals(2, Main.execute("lid", "--data", "no-such-set", "--out", dir.toString()));
-        assertEquals(2, Main.execute("lid", "--data", "m2-affine", "--queries", "0", "--out", dir.toString()));
+        for (String[] args : new String[][] {
+                {"lid", "--data", "m2-affine", "--estimator", "nope", "--out", dir.toString()},
+                {"lid", "--data", "m2-affine", "--estimator", "flipd", "--out", dir.toString()},
+                {"lid", "--data", "no-such-set", "--out", dir.toString()},
+                {"lid", "--data", "m2-affine", "--queries", "0", "--out", dir.toString()}}) {
+            CliRun r = CliRun.of(args);
+            assertEquals(2, r.code(), r.toString());
+            assertEquals(1, r.textLines().size(), r.toString());
+        }
         assertTrue(Files.notExists(dir.resolve("estimates.csv")));
     }
 }

@@ -99,7 +99,7 @@ class ModelFileTest {
                         nativeRun.resolve("control").toString(), "--out", out},
                 new String[] {"sample", "--out", out});
         for (String[] args : bad) {
-            Cli.Result r = Cli.run(args);
+            CliRun r = CliRun.of(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
             assertEquals(1, r.errLines().size(), String.join(" ", args) + ": " + r.err());
             assertFalse(r.err().contains("\tat "), r.err());
@@ -119,7 +119,7 @@ class ModelFileTest {
     static final double TOLERANCE = 1e-5, ROUNDOFF = 1e-12;
 
     static void ok(String... args) {
-        Cli.Result r = Cli.run(args);
+        CliRun r = CliRun.of(args);
         assertEquals(0, r.code(), String.join(" ", args) + ": " + r.errLines());
     }
 

@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scorescope.geometry.PointAnalysis;
 import io.scorescope.io.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +32,7 @@ class ReproduceCommandTest {
     @BeforeAll
     static void runOnce() throws IOException {
         first = shared.resolve("first");
-        assertEquals(0, run("reproduce", "--budget", "tiny", "--seed", "3", "--out", first.toString()).code);
+        assertEquals(0, CliRun.of("reproduce", "--budget", "tiny", "--seed", "3", "--out", first.toString()).code());
         summary = Json.MAPPER.readTree(first.resolve(ReproduceCommand.SUMMARY).toFile());
     }
 
@@ -90,10 +87,10 @@ class ReproduceCommandTest {
     @Test
     void sameSeedGivesIdenticalNumbersAndReusedModelsReproduceThem() throws IOException {
         Path again = shared.resolve("again"), reused = shared.resolve("reused");
-        assertEquals(0, run("reproduce", "--budget", "tiny", "--seed", "3", "--out", again.toString()).code);
+        assertEquals(0, CliRun.of("reproduce", "--budget", "tiny", "--seed", "3", "--out", again.toString()).code());
         assertSameNumbers(summary, Json.MAPPER.readTree(again.resolve(ReproduceCommand.SUMMARY).toFile()));
-        assertEquals(0, run("reproduce", "--budget", "tiny", "--seed", "3", "--model", first.resolve("model").toString(),
-                "--control", first.resolve("control").toString(), "--out", reused.toString()).code);
+        assertEquals(0, CliRun.of("reproduce", "--budget", "tiny", "--seed", "3", "--model", first.resolve("model").toString(),
+                "--control", first.resolve("control").toString(), "--out", reused.toString()).code());
         assertSameNumbers(summary, Json.MAPPER.readTree(reused.resolve(ReproduceCommand.SUMMARY).toFile()));
         assertTrue(Files.exists(reused.resolve("model/model.safetensors")), "reused model copied into the output");
     }
@@ -101,8 +98,8 @@ class ReproduceCommandTest {
     @Test
     void anotherSeedGivesOtherNumbersAndNegativeSeedsAreFine() throws IOException {
         Path other = shared.resolve("other");
-        assertEquals(0, run("reproduce", "--budget", "tiny", "--seed", "-4", "--model", first.resolve("model").toString(),
-                "--control", first.resolve("control").toString(), "--out", other.toString()).code);
+        assertEquals(0, CliRun.of("reproduce", "--budget", "tiny", "--seed", "-4", "--model", first.resolve("model").toString(),
+                "--control", first.resolve("control").toString(), "--out", other.toString()).code());
         JsonNode o = Json.MAPPER.readTree(other.resolve(ReproduceCommand.SUMMARY).toFile());
         assertFalse(o.get("sample_quality").equals(summary.get("sample_quality")), "the seed must drive sampling");
     }
@@ -110,8 +107,8 @@ class ReproduceCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"circle", "ksphere:k=2,D=5", "torus", "mixed"})
     void everyBuiltInKindOfManifoldRuns(String data, @TempDir Path dir) throws IOException {
-        Result r = run("reproduce", "--budget", "tiny", "--data", data, "--out", dir.toString());
-        assertEquals(0, r.code, r.err);
+        CliRun r = CliRun.of("reproduce", "--budget", "tiny", "--data", data, "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
         JsonNode s = Json.MAPPER.readTree(dir.resolve(ReproduceCommand.SUMMARY).toFile());
         assertEquals(data, s.get("data").asText());
         assertEquals(6, s.get("claims").size());
@@ -136,10 +133,10 @@ class ReproduceCommandTest {
                 new String[] {"reproduce", "--budget", "huge", "--out", dir.resolve("e").toString()},
                 new String[] {"reproduce", "--budget", "tiny", "--data", points.toString(), "--out", dir.resolve("f").toString()});
         for (String[] args : bad) {
-            Result r = run(args);
-            assertEquals(2, r.code, String.join(" ", args) + ": " + r.err);
-            List<String> lines = r.err.lines().filter(l -> !l.isBlank()).toList();
-            assertEquals(1, lines.size(), String.join(" ", args) + ": " + r.err);
+            CliRun r = CliRun.of(args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+            List<String> lines = r.textLines();
+            assertEquals(1, lines.size(), String.join(" ", args) + ": " + r.err());
             assertTrue(lines.get(0).startsWith("scorescope: "), lines.get(0));
         }
         for (String sub : List.of("a", "b", "c", "d", "e", "f"))
@@ -148,24 +145,6 @@ class ReproduceCommandTest {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    private record Result(int code, String err) {}
-
-    private static synchronized Result run(String... args) {
-        PrintStream oldErr = System.err, oldOut = System.out;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            // progress bars redraw with carriage returns; keep only the final text of each line
-            String text = err.toString(StandardCharsets.UTF_8).lines()
-                    .map(l -> l.substring(l.lastIndexOf('\r') + 1)).filter(l -> !l.contains("%")).reduce("", (a, b) -> a + b + "\n");
-            return new Result(code, text);
-        } finally {
-            System.setErr(oldErr);
-            System.setOut(oldOut);
-        }
-    }
 
     private static List<String> fieldNames(JsonNode o) {
         List<String> names = new ArrayList<>();
