@@ -5,6 +5,7 @@ import io.scorescope.geometry.Definitions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scorescope.geometry.AnalysisTable;
 import io.scorescope.geometry.AnalysisTable.Row;
+import io.scorescope.geometry.AsymmetryBlocks;
 import io.scorescope.geometry.ConstrainedMixing;
 import io.scorescope.geometry.Verdicts;
 import io.scorescope.report.Axis;
@@ -176,11 +177,7 @@ final class ClaimReport {
                 LineSeries.dashed("r_NN, learned frame", sigma, LevelStats.median(model, row -> row.point().blocks().rNN())),
                 LineSeries.dashed("||A||/||J||, energy control", sigma, LevelStats.median(control, row -> row.point().asymmetry().relativeNorm())),
                 LineSeries.solid("||A||/||J||, model", sigma, LevelStats.median(model, row -> row.point().asymmetry().relativeNorm()))));
-        figs.add("a3-share", "Tangent share of ||A||_F^2 vs its random baseline (true frame, medians)", SIGMA, Axis.linear("share"), List.of(
-                LineSeries.solid("tangent share", sigma, LevelStats.median(model, row -> row.point().blocksTrue().tangentShare())),
-                LineSeries.dashed("tangent baseline d(d-1)/(D(D-1))", sigma, LevelStats.median(model, row -> row.point().blocksTrue().tangentShareBaseline())),
-                LineSeries.solid("cross share", sigma, LevelStats.median(model, row -> row.point().blocksTrue().crossShare())),
-                LineSeries.dashed("cross baseline", sigma, LevelStats.median(model, row -> row.point().blocksTrue().crossShareBaseline()))));
+        figs.add("a3-share", "Tangent share of ||A||_F^2 vs its random baseline (true frame, medians)", SIGMA, Axis.linear("share"), shareSeries(model, sigma, row -> row.point().blocksTrue(), false));
         int dim = r.manifold().ambientDim();
         double[] index = new double[dim], small = new double[dim], all = new double[dim];
         for (int i = 0; i < dim; i++) {
@@ -266,6 +263,24 @@ final class ClaimReport {
         return a6Section(r.claims().a6(), r.mixing(), "A6: constrained mixing, model vs conservative control",
                 "Tangential transport mean |pi(x_t) - pi(x_0)| after t Langevin steps", Definitions.MIXING,
                 List.of(Definitions.MIXING_SIGMAS + ". The claim holds only if it holds at every mixing level."));
+    }
+
+    /**
+     * Per-level medians of the shares of ||A||_F^2 (tangent, cross and, if asked, normal block) next to their isotropic
+     * baselines, in the frame {@code frame} picks (true or learned).
+     */
+    static List<Series> shareSeries(AnalysisTable t, double[] sigma, java.util.function.Function<Row, AsymmetryBlocks> frame,
+                                    boolean withNormal) {
+        List<Series> out = new ArrayList<>(List.of(
+                LineSeries.solid("tangent share", sigma, LevelStats.median(t, row -> frame.apply(row).tangentShare())),
+                LineSeries.dashed("tangent baseline d(d-1)/(D(D-1))", sigma, LevelStats.median(t, row -> frame.apply(row).tangentShareBaseline())),
+                LineSeries.solid("cross share", sigma, LevelStats.median(t, row -> frame.apply(row).crossShare())),
+                LineSeries.dashed("cross baseline", sigma, LevelStats.median(t, row -> frame.apply(row).crossShareBaseline()))));
+        if (withNormal) {
+            out.add(LineSeries.solid("normal share", sigma, LevelStats.median(t, row -> frame.apply(row).normalShare())));
+            out.add(LineSeries.dashed("normal baseline", sigma, LevelStats.median(t, row -> frame.apply(row).normalShareBaseline())));
+        }
+        return out;
     }
 
     /** The A6 section: transport curves of model and control per mixing level, the per-level table, the worst ratios. */

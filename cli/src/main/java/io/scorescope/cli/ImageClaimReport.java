@@ -248,13 +248,7 @@ final class ImageClaimReport {
                 LineSeries.solid("r_X (cross)", sigma, LevelStats.median(model, row -> row.point().blocks().rX())),
                 LineSeries.solid("||A||/||J||, model", sigma, LevelStats.median(model, row -> row.point().asymmetry().relativeNorm())),
                 LineSeries.dashed("||A||/||J||, energy control", sigma, LevelStats.median(control, row -> row.point().asymmetry().relativeNorm()))));
-        figs.add("a3-share", "Shares of ||A||_F^2 vs their random baselines (learned frame, medians)", SIGMA, Axis.linear("share"), List.of(
-                LineSeries.solid("tangent share", sigma, LevelStats.median(model, row -> row.point().blocks().tangentShare())),
-                LineSeries.dashed("tangent baseline d(d-1)/(D(D-1))", sigma, LevelStats.median(model, row -> row.point().blocks().tangentShareBaseline())),
-                LineSeries.solid("cross share", sigma, LevelStats.median(model, row -> row.point().blocks().crossShare())),
-                LineSeries.dashed("cross baseline", sigma, LevelStats.median(model, row -> row.point().blocks().crossShareBaseline())),
-                LineSeries.solid("normal share", sigma, LevelStats.median(model, row -> row.point().blocks().normalShare())),
-                LineSeries.dashed("normal baseline", sigma, LevelStats.median(model, row -> row.point().blocks().normalShareBaseline()))));
+        figs.add("a3-share", "Shares of ||A||_F^2 vs their random baselines (learned frame, medians)", SIGMA, Axis.linear("share"), ClaimReport.shareSeries(model, sigma, row -> row.point().blocks(), true));
         List<KeyNumber> numbers = List.of(
                 new KeyNumber("median r_TT (sigma <= 0.1)", v.numbers().get("median_r_tt"), "threshold", Verdicts.MATERIALITY_MIN_RTT),
                 new KeyNumber("median r_NN (sigma <= 0.1)", v.numbers().get("median_r_nn"), "energy control r_NN", vc.numbers().get("median_r_nn")),

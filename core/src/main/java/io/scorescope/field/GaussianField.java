@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Sigma may be singular (a Gaussian on an affine subspace). A diagonal Sigma is handled element-wise
  * in O(D); a full Sigma by a Cholesky factor of C, cached per noise level.
  */
-public final class GaussianField implements ExactField {
+public final class GaussianField implements PointwiseField {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
     private static final int CACHE_LIMIT = 64;
 
@@ -86,26 +86,9 @@ public final class GaussianField implements ExactField {
         return new Moments(m, cov);
     }
 
+    /** J = -(Sigma + sigma^2 I)^{-1}, the same at every x. */
     @Override
-    public Mat score(Mat x, double[] sigma) {
-        Mat g = new Mat(x.rows(), dim());
-        for (int i = 0; i < x.rows(); i++) g.setRow(i, score(x.row(i), sigma[i]));
-        return g;
-    }
-
-    @Override
-    public Mat[] jacobian(Mat x, double[] sigma) {
-        Mat[] out = new Mat[x.rows()];
-        for (int i = 0; i < out.length; i++) out[i] = jacobian(sigma[i]);
-        return out;
-    }
-
-    @Override
-    public double[] logDensity(Mat x, double[] sigma) {
-        double[] out = new double[x.rows()];
-        for (int i = 0; i < out.length; i++) out[i] = logDensity(x.row(i), sigma[i]);
-        return out;
-    }
+    public Mat jacobian(double[] x, double sigma) { return jacobian(sigma); }
 
     @Override
     public String describe() {

@@ -16,7 +16,7 @@ import java.util.List;
  * </ul>
  * Weights are normalised to sum to one.
  */
-public final class GaussianMixtureField implements ExactField {
+public final class GaussianMixtureField implements PointwiseField {
     private final double[] logWeights;
     private final List<GaussianField> components;
 
@@ -89,26 +89,9 @@ public final class GaussianMixtureField implements ExactField {
         return j.minus(Mat.outer(g, g)).symmetricPart();
     }
 
+    /** log q_sigma(x) = logsumexp_k (log w_k + log N(x; mu_k, Sigma_k + sigma^2 I)). */
     @Override
-    public Mat score(Mat x, double[] sigma) {
-        Mat g = new Mat(x.rows(), dim());
-        for (int i = 0; i < x.rows(); i++) g.setRow(i, score(x.row(i), sigma[i]));
-        return g;
-    }
-
-    @Override
-    public Mat[] jacobian(Mat x, double[] sigma) {
-        Mat[] out = new Mat[x.rows()];
-        for (int i = 0; i < out.length; i++) out[i] = jacobian(x.row(i), sigma[i]);
-        return out;
-    }
-
-    @Override
-    public double[] logDensity(Mat x, double[] sigma) {
-        double[] out = new double[x.rows()];
-        for (int i = 0; i < out.length; i++) out[i] = responsibilities(x.row(i), sigma[i]).logDensity();
-        return out;
-    }
+    public double logDensity(double[] x, double sigma) { return responsibilities(x, sigma).logDensity(); }
 
     @Override
     public String describe() {
