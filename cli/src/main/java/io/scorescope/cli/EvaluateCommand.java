@@ -1,12 +1,17 @@
 package io.scorescope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scorescope.data.ImageDataset;
+import io.scorescope.data.ImageSets;
 import io.scorescope.data.Manifold;
 import io.scorescope.data.TrainingData;
 import io.scorescope.evaluate.SampleQuality;
 import io.scorescope.field.ScoreField;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
+import io.scorescope.math.Mat;
+import io.scorescope.report.ImageFigures;
+import io.scorescope.report.PngFigureWriter;
 import io.scorescope.sde.SampleSequence;
 import io.scorescope.sde.SamplerConfig;
 import java.nio.file.Path;
@@ -14,9 +19,14 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code scorescope evaluate}: sample quality of a model trained on a built-in manifold. */
+/**
+ * {@code scorescope evaluate}: sample quality. On a built-in manifold: distance to M, excess DSM loss over the exact
+ * Bayes floor, proportions and energy distance. On image data: memorisation ratio against the held-out split and the
+ * classifier's view of the samples (as in the image report), and optionally a grid of the samples as a PNG.
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Distance of fresh samples to the manifold, excess DSM loss over the exact Bayes floor, and density match.")
+        description = "Sample quality. Manifolds: distance of fresh samples to M, excess DSM loss over the exact Bayes floor, density match. "
+                + "Images: memorisation ratio against held-out images and a pixel classifier's confidence on the samples.")
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true) Path model;
     @Option(names = "--n", defaultValue = "2000", description = "Samples. Default: ${DEFAULT-VALUE}.") int n;
@@ -25,12 +35,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--loss-draws", defaultValue = "4000", description = "Held-out draws for the excess loss.") int lossDraws;
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--json", description = "Print one JSON object.") boolean json;
+    @Option(names = "--grid", paramLabel = "FILE.png", description = "Image data: write the first 64 samples as a PNG grid.") Path grid;
 
     @Override public Integer call() {
         if (n < 2) throw new InputException("--n must be >= 2, got " + n);
         if (lossDraws < 2) throw new InputException("--loss-draws must be >= 2, got " + lossDraws);
         ModelSource src = ModelSource.fromCheckpoint(model);
-        TrainingData td = TrainingData.fromInfo(src.dataInfo().orElseThrow());
+        ObjectNode dataInfo = src.dataInfo().orElseThrow();
+        if ("images".equals(dataInfo.path("kind").asText())) return evaluateImages(src, dataInfo.path("spec").asText());
+        if (grid != null) throw new InputException("--grid applies to models trained on image data");
+        TrainingData td = TrainingData.fromInfo(dataInfo);
         ObjectNode q = evaluate(src.field(), td, src.sigmaRange(() -> Reproduction.noiseScale(td.points())), n, sampler, steps, lossDraws, seed);
         if (json) {
             System.out.println(Json.toString(q));
@@ -46,6 +60,30 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             System.out.printf("energy distance to fresh data: %.3g (two fresh samples: %.3g)%n",
                     q.get("two_sample").get("value").asDouble(), q.get("two_sample").get("null_level").asDouble());
+        }
+        return 0;
+    }
+
+    private int evaluateImages(ModelSource src, String spec) {
+        ImageDataset train = ImageSets.resolve(spec), test = ImageSets.resolve(ImageReproduction.testSpec(spec));
+        double[] range = src.sigmaRange(() -> Reproduction.noiseScale(train.images()));
+        SamplerConfig cfg = SamplerConfig.defaults(range[0], range[1]).withSampler(sampler).withSchedule("geometric", steps);
+        ImageReproduction.Quality q = ImageReproduction.quality(src.field(), cfg, n, train, test, seed);
+        q.json().put("data", spec);
+        if (grid != null) {
+            Mat shown = q.samples().rows(0, Math.min(64, q.samples().rows()));
+            PngFigureWriter.writeOne(ImageFigures.sampleGrid("samples", "samples", shown, train, 8), grid);
+        }
+        if (json) {
+            System.out.println(Json.toString(q.json()));
+        } else {
+            System.out.printf("memorisation ratio: %.3f (median nearest-training distance of samples %.3f, of held-out images %.3f); copies %.3f%n",
+                    q.memorisation().ratio(), q.memorisation().sampleMedian(), q.memorisation().heldOutMedian(), q.memorisation().copyFraction());
+            System.out.printf("classifier: held-out accuracy %.3f; mean confidence on samples %.3f (held-out %.3f); share >= 0.9: %.3f (held-out %.3f)%n",
+                    q.testAccuracy(), q.onSamples().meanConfidence(), q.onHeldOut().meanConfidence(),
+                    q.onSamples().confidentShare(), q.onHeldOut().confidentShare());
+            System.out.println("predicted classes of the samples: " + java.util.Arrays.toString(q.onSamples().classCounts()));
+            if (grid != null) System.out.println("grid: " + grid);
         }
         return 0;
     }

@@ -2,18 +2,29 @@ package io.scorescope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.io.Json;
+import io.scorescope.model.Parameterisation;
 
 /**
- * How much work {@code scorescope reproduce} does on image data. Sized for the issue's limits on 2 cores for the
- * 8x8 digits (D = 64): {@code quick} at most 3 minutes and {@code full} at most 15 minutes including both models,
- * at the measured ~7 ms per step of the eps-MLP 4 x 256 (batch 256) and ~14 ms for its energy control on 2 shared
- * cores (OPENBLAS_NUM_THREADS=1). Width 256 rather than 128: at 128 some digits sequences diverged (pixels of 10-1000)
- * even after 18k steps; at 256 none did after 6k. At D >= {@link #LARGE_DIM} (MNIST, Fashion-MNIST) the Jacobian analysis
- * costs D forward passes and a D x D SVD per point, so {@link #forDim} caps sequences and levels.
+ * How much work {@code scorescope reproduce} does on image data, and with which networks.
+ * <p>8x8 digits (D = 64): eps-MLP 4 x 256 and its energy control (E = F/sigma), batch 256, Adam 2e-3; sized for the
+ * issue's limits on 2 cores ({@code quick} at most 3 minutes, {@code full} at most 15 minutes including both models) at
+ * the measured ~7 ms per step (control ~14 ms). Width 256 rather than 128: at 128 some digits sequences diverged
+ * (pixels of 10-1000) even after 18k steps; at 256 none did after 6k.
+ * <p>At D >= {@link #LARGE_DIM} (MNIST, Fashion-MNIST: D = 784) {@link #forDim} switches to the EDM-preconditioned
+ * MLP 4 x 1024 and its conservative counterpart {@code energy-edm}, batch 128, Adam 1e-3. Measured on MNIST: an
+ * eps-MLP narrower than D cannot pass the noise through (at sigma >= 1 its loss stayed at 0.60 instead of ~0: the
+ * eps target there is about the identity map, of rank D > width), so its samples never contracted; the EDM skip
+ * supplies that part. Width 1024 >= D because at small sigma the network must output the normal part of the noise,
+ * of rank about D - d. The step costs are ~90 ms (model) and ~2x that (control), so the full budget's 8000 steps
+ * keep the run within 45 minutes; the Jacobian analysis then costs D forward passes and a D x D SVD per point and
+ * the effective density a pass over the training set, so sequences, levels and mixing chains are capped.
  *
  * @param hidden         width of the MLP 4 x hidden (model and control)
  * @param trainSteps     DSM steps for the score model and, the same budget, the energy control
  * @param batch          training batch size
+ * @param lr             peak Adam learning rate (warm-up and cosine decay as in TrainConfig)
+ * @param model          parameterisation of the score model
+ * @param control        parameterisation of the conservative control (same width, steps and seed)
  * @param sequences      sample sequences analysed (spec section 4)
  * @param levels         K noise levels per sequence
  * @param samplerSteps   reverse-SDE steps of the sampler (sequences and quality samples)
@@ -21,14 +32,15 @@ import io.scorescope.io.Json;
  * @param mixingSteps    Langevin steps per chain
  * @param qualitySamples samples for memorisation ratio and classifier confidence
  */
-record ImageBudget(String name, int hidden, int trainSteps, int batch, int sequences, int levels, int samplerSteps,
-                   int mixingChains, int mixingSteps, int qualitySamples) {
+record ImageBudget(String name, int hidden, int trainSteps, int batch, double lr, Parameterisation model, Parameterisation control,
+                   int sequences, int levels, int samplerSteps, int mixingChains, int mixingSteps, int qualitySamples) {
 
     static final int LARGE_DIM = 256;
+    private static final Parameterisation EPS = Parameterisation.EPS, ENERGY = Parameterisation.ENERGY;
 
-    static final ImageBudget FULL = new ImageBudget("full", 256, 25_000, 256, 32, 12, 200, 256, 1000, 1000);
-    static final ImageBudget QUICK = new ImageBudget("quick", 256, 5000, 256, 16, 8, 200, 128, 400, 500);
-    static final ImageBudget TINY = new ImageBudget("tiny", 32, 100, 64, 4, 4, 20, 16, 40, 64);
+    static final ImageBudget FULL = new ImageBudget("full", 256, 25_000, 256, 2e-3, EPS, ENERGY, 32, 12, 200, 256, 1000, 1000);
+    static final ImageBudget QUICK = new ImageBudget("quick", 256, 5000, 256, 2e-3, EPS, ENERGY, 16, 8, 200, 128, 400, 500);
+    static final ImageBudget TINY = new ImageBudget("tiny", 32, 100, 64, 2e-3, EPS, ENERGY, 4, 4, 20, 16, 40, 64);
 
     /** The image budget of the same name as a manifold budget (full, quick, tiny). */
     static ImageBudget of(Budget b) {
@@ -39,15 +51,22 @@ record ImageBudget(String name, int hidden, int trainSteps, int batch, int seque
         };
     }
 
-    /** At D >= 256 at most 8 sequences x 8 levels (each point costs D forward passes and a D x D SVD). */
+    /**
+     * At D >= 256: EDM model and energy-edm control, at most 8 sequences x 8 levels and 128 mixing chains of 500
+     * steps (each Langevin step costs ~3 forward passes at width 1024); full and quick use width 1024,
+     * batch 128, Adam 1e-3 and 8000 (full) or 2000 (quick) steps; tiny keeps its size.
+     */
     ImageBudget forDim(int dim) {
         if (dim < LARGE_DIM) return this;
-        return new ImageBudget(name, hidden, trainSteps, batch, Math.min(sequences, 8), Math.min(levels, 8), samplerSteps,
-                mixingChains, mixingSteps, qualitySamples);
+        boolean tiny = name.equals("tiny");
+        return new ImageBudget(name, tiny ? hidden : 1024, tiny ? trainSteps : name.equals("full") ? 8000 : 2000, tiny ? batch : 128,
+                tiny ? lr : 1e-3, Parameterisation.EDM, Parameterisation.ENERGY_EDM, Math.min(sequences, 8), Math.min(levels, 8),
+                samplerSteps, Math.min(mixingChains, 128), Math.min(mixingSteps, 500), qualitySamples);
     }
 
     ObjectNode toJson() {
-        return Json.object().put("name", name).put("hidden", hidden).put("train_steps", trainSteps).put("batch", batch)
+        return Json.object().put("name", name).put("hidden", hidden).put("train_steps", trainSteps).put("batch", batch).put("lr", lr)
+                .put("model", model.cliName()).put("control", control.cliName())
                 .put("sequences", sequences).put("levels", levels).put("sampler_steps", samplerSteps)
                 .put("mixing_chains", mixingChains).put("mixing_steps", mixingSteps).put("quality_samples", qualitySamples);
     }

@@ -119,10 +119,11 @@ final class ImageClaimReport {
         ImageClaimReport c = new ImageClaimReport(r);
         ImageBudget b = r.settings().budget();
         String subtitle = String.format(Locale.ROOT, "data %s (images %dx%d, D = %d; %d training, %d held-out), budget %s, seed %d: "
-                        + "%d sequences x %d levels; MLP %d x %d model and energy control %d DSM steps each; no true manifold: "
+                        + "%d sequences x %d levels; MLP %d x %d, %s model and %s control, %d DSM steps each; no true manifold: "
                         + "learned tangent/normal split, effective density over the training images",
                 r.data().spec(), r.train().height(), r.train().width(), r.train().dim(), r.train().size(), r.test().size(), b.name(),
-                r.settings().seed(), r.sequences().n(), c.sigma.length, ImageReproduction.DEPTH, b.hidden(), r.model().step());
+                r.settings().seed(), r.sequences().n(), c.sigma.length, ImageReproduction.DEPTH, b.hidden(), b.model().cliName(),
+                b.control().cliName(), r.model().step());
         return new Report("Scorescope reproduction on images: score-based models learn manifold-like structures with constrained mixing",
                 subtitle, provenance, List.of(c.samples(), c.sequences(), c.features(), c.a2Rise(), c.a2Spread(), c.a3(), c.a4(), c.a5(), c.a6()));
     }

@@ -38,7 +38,7 @@ import java.util.function.Supplier;
 
 /**
  * The pipeline of {@code scorescope reproduce} on image data (digits, MNIST, Fashion-MNIST), where no true manifold
- * is known: train the eps-MLP and the energy control (same budget and seed) on the training split, sample sequences,
+ * is known: train the score MLP and its conservative control (same budget and seed; networks per {@link ImageBudget}) on the training split, sample sequences,
  * analyse them with the model and the control (learned tangent/normal split; effective density = posterior over the
  * training images; no exact field), manifold-free constrained mixing (pi = the model's denoiser), sample quality
  * (memorisation ratio against the held-out test split, a softmax classifier trained on the training split), the
@@ -87,9 +87,9 @@ final class ImageReproduction {
         AtomicFiles.ensureWritableDir(s.out());
         double scale = Reproduction.noiseScale(train.images());
         Checkpoint.Loaded model = timed(seconds, "train_model", () ->
-                train(s.out().resolve(Reproduction.MODEL_DIR), Parameterisation.EPS, data, settings, scale, "train model"));
+                train(s.out().resolve(Reproduction.MODEL_DIR), b.model(), data, settings, scale, "train model"));
         Checkpoint.Loaded control = timed(seconds, "train_control", () ->
-                train(s.out().resolve(Reproduction.CONTROL_DIR), Parameterisation.ENERGY, data, settings, scale, "train control"));
+                train(s.out().resolve(Reproduction.CONTROL_DIR), b.control(), data, settings, scale, "train control"));
         SampleSequence seq = timed(seconds, "sequences", () -> SampleCommand.run(model.model(), samplerConfig(model, b), b.sequences(),
                 stream(s, SEQUENCES), "sample sequences").sequence());
         SequenceAnalysis.References refs = new SequenceAnalysis.References(Optional.empty(), Optional.of(train.images()));
@@ -99,7 +99,7 @@ final class ImageReproduction {
         Posteriors posteriors = timed(seconds, "posteriors", () -> posteriors(train.images(), seq));
         int coordinate = widestPixel(train.images());
         List<ConstrainedMixing> mixing = timed(seconds, "mixing", () -> mix(model, control, train.images(), coordinate, settings));
-        Quality quality = timed(seconds, "sample_quality", () -> quality(model, train, test, b, s.seed()));
+        Quality quality = timed(seconds, "sample_quality", () -> quality(model.model(), samplerConfig(model, b), b.qualitySamples(), train, test, s.seed()));
         Claims claims = new Claims(Verdicts.all(analyses.model()), Verdicts.all(analyses.control()), Verdicts.a6(mixing));
         return new Result(settings, train, test, data, scale, model, control, seq, analyses, mixing, coordinate, quality, features,
                 posteriors, claims, seconds);
@@ -127,7 +127,7 @@ final class ImageReproduction {
     static Checkpoint.Loaded train(Path dir, Parameterisation p, TrainingData data, Settings s, double scale, String task) {
         AtomicFiles.ensureWritableDir(dir);
         ImageBudget b = s.budget();
-        TrainConfig cfg = TrainConfig.DEFAULT.withSteps(b.trainSteps()).withBatch(b.batch()).withSeed(s.seed())
+        TrainConfig cfg = TrainConfig.DEFAULT.withSteps(b.trainSteps()).withBatch(b.batch()).withLr(b.lr()).withSeed(s.seed())
                 .withSigmaRange(SIGMA_MIN, SIGMA_MAX_OVER_SCALE * scale);
         ModelSpec spec = new ModelSpec(data.dim(), b.hidden(), DEPTH, FREQUENCIES, p, TrainCommand.sigmaData(data.points()));
         try (Progress bar = new Progress(task, cfg.steps())) {
@@ -221,11 +221,14 @@ final class ImageReproduction {
         return a;
     }
 
-    /** Samples (final denoising step), memorisation ratio against the test split, and the classifier. */
-    static Quality quality(Checkpoint.Loaded model, ImageDataset train, ImageDataset test, ImageBudget b, long seed) {
+    /**
+     * n samples of the model with the sampler cfg (plus the final denoising step), their memorisation ratio against
+     * the test split, and the softmax classifier (trained on the training split) applied to them and to held-out images.
+     */
+    static Quality quality(ScoreField model, SamplerConfig sampler, int n, ImageDataset train, ImageDataset test, long seed) {
         Rng rng = new Rng(seed);
-        SamplerConfig cfg = samplerConfig(model, b).withDenoiseFinal(true);
-        Mat samples = SampleCommand.run(model.model(), cfg, b.qualitySamples(), rng.split(QUALITY).nextLong(), "quality samples").samples();
+        SamplerConfig cfg = sampler.withDenoiseFinal(true);
+        Mat samples = SampleCommand.run(model, cfg, n, rng.split(QUALITY).nextLong(), "quality samples").samples();
         Memorisation mem = Memorisation.measure(samples, train.images(), test.images());
         SoftmaxClassifier.Config cc = SoftmaxClassifier.Config.DEFAULT;
         SoftmaxClassifier clf = SoftmaxClassifier.train(train.images(), train.labels(),

@@ -3,9 +3,11 @@ package io.scorescope.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.io.AtomicFiles;
+import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
 import io.scorescope.io.Provenance;
 import io.scorescope.lid.LidBench;
+import io.scorescope.lid.LidBenchmarks;
 import io.scorescope.lid.LidEstimators;
 import io.scorescope.report.Axis;
 import io.scorescope.report.KeyNumber;
@@ -35,13 +37,18 @@ import picocli.CommandLine.Option;
 @Command(name = "lid-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Score every LID estimator on known-dimension data sets (trains or reuses a small score model per data set).")
 final class LidBenchCommand implements Callable<Integer> {
-    @Option(names = "--quick", description = "Representative subset, small budget (6 data sets, 800 training steps each; about 5 minutes on 2 idle cores).") boolean quick;
+    @Option(names = "--quick", description = "Representative subset, small budget (6 data sets, 4000 training steps each; at most 10 minutes on 2 cores).") boolean quick;
     @Option(names = "--out", required = true) Path out;
     @Option(names = "--json", description = "Print the table as one JSON object.") boolean json;
+    @Option(names = "--datasets", split = ",", paramLabel = "NAME", description = "Instead of the preset's list: these benchmark data sets (see 'lid --help').") List<String> datasets;
+    @Option(names = "--steps", description = "Instead of the preset's: training steps per model.") Integer steps;
+    @Option(names = "--n", description = "Instead of the preset's: points per data set.") Integer n;
+    @Option(names = "--queries", description = "Instead of the preset's: points at which the estimators run.") Integer queries;
+    @Option(names = "--seed", description = "Instead of the preset's (0): seed of data, training and estimators.") Long seed;
 
     @Override public Integer call() {
+        LidBench.Config cfg = config();
         AtomicFiles.ensureWritableDir(out);
-        LidBench.Config cfg = quick ? LidBench.Config.quick() : LidBench.Config.full();
         LidBench.Outcome o = LidBench.run(out, cfg, json ? LidBench.Listener.NONE : System.err::println);
         ObjectNode result = Json.object();
         result.set("config", cfg.toJson());
@@ -72,6 +79,24 @@ final class LidBenchCommand implements Callable<Integer> {
             System.out.printf("lid-bench finished in %.1f s; report in %s%n", o.seconds(), out.resolve("report.html"));
         }
         return 0;
+    }
+
+    /** The preset (--quick or full) with the given overrides, checked. */
+    LidBench.Config config() {
+        LidBench.Config c = quick ? LidBench.Config.quick() : LidBench.Config.full();
+        List<String> names = datasets != null ? datasets : c.datasets();
+        for (String d : names)
+            if (!LidBenchmarks.isBenchmark(d)) throw new InputException("unknown benchmark '" + d + "' (known: " + String.join(", ", LidBenchmarks.NAMES) + ")");
+        int st = positive("--steps", steps, c.steps()), pts = positive("--n", n, c.n()), q = positive("--queries", queries, c.queries());
+        if (q > pts) throw new InputException("--queries (" + q + ") cannot exceed --n (" + pts + ")");
+        if (pts < 30) throw new InputException("--n must be at least 30 (the k-NN estimators need neighbours), got " + pts);
+        return new LidBench.Config(List.copyOf(names), pts, q, st, c.batch(), c.hidden(), c.depth(), seed != null ? seed : c.seed());
+    }
+
+    private static int positive(String option, Integer given, int preset) {
+        if (given == null) return preset;
+        if (given < 1) throw new InputException(option + " must be positive, got " + given);
+        return given;
     }
 
     static Table table(LidBench.Outcome o) {

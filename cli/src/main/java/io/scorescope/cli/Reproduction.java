@@ -78,7 +78,7 @@ final class Reproduction {
         Optional<ModelSource> givenControl = Optional.ofNullable(s.controlDir()).map(ModelSource::fromCheckpoint);
         givenControl.ifPresent(c -> {
             Parameterisation p = c.checkpoint().orElseThrow().model().spec().parameterisation();
-            if (p != Parameterisation.ENERGY)
+            if (!p.conservative())
                 throw new InputException("--control " + s.controlDir() + " is a '" + p.cliName()
                         + "' model; the control must be energy-parameterised (scorescope train --model energy)");
         });

@@ -33,7 +33,7 @@ final class TrainCommand implements Callable<Integer> {
     String model;
     @Option(names = "--arch", defaultValue = "mlp", description = "Network: mlp, or unet (image data only; --hidden is its base channel width). Default: ${DEFAULT-VALUE}.")
     String arch;
-    @Option(names = "--param", defaultValue = "eps", description = "Output parameterisation for --model mlp: score, eps or edm. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--param", defaultValue = "eps", description = "Output parameterisation: score, eps or edm for --model mlp; eps (E = F/sigma) or edm (energy-edm: EDM skip) for --model energy. Default: ${DEFAULT-VALUE}.")
     String param;
     @Option(names = "--steps", defaultValue = "30000", description = "Training steps. Default: ${DEFAULT-VALUE}.")
     int steps;
@@ -73,7 +73,11 @@ final class TrainCommand implements Callable<Integer> {
             td = TrainingData.resolve(data, nTrain, seed);
             Parameterisation p = switch (model) {
                 case "mlp" -> Parameterisation.byName(param);
-                case "energy" -> Parameterisation.ENERGY;
+                case "energy" -> switch (param) {
+                    case "eps" -> Parameterisation.ENERGY;
+                    case "edm" -> Parameterisation.ENERGY_EDM;
+                    default -> throw new InputException("--model energy takes --param eps (E = F/sigma) or edm (EDM skip, see energy-edm); got '" + param + "'");
+                };
                 default -> throw new InputException("unknown --model '" + model + "'; expected mlp or energy");
             };
             spec = new ModelSpec(td.dim(), hidden, depth, 8, p, sigmaData(td.points()), architecture(arch, td));

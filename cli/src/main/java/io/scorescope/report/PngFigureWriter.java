@@ -38,11 +38,16 @@ public final class PngFigureWriter {
         List<Path> files = new ArrayList<>();
         for (Figure f : report.figures()) {
             Path file = dir.resolve(f.id() + ".png");
-            byte[] png = ImageRaster.png(image(f));
-            AtomicFiles.write(file, out -> out.write(png));
+            writeOne(f, file);
             files.add(file);
         }
         return files;
+    }
+
+    /** Writes one figure to file (atomically). */
+    public static void writeOne(Figure f, Path file) {
+        byte[] png = ImageRaster.png(image(f));
+        AtomicFiles.write(file, out -> out.write(png));
     }
 
     /** The figure as an image. */

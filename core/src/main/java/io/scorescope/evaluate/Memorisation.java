@@ -44,6 +44,12 @@ public record Memorisation(double[] sampleDistances, int[] sampleNeighbours, dou
         return out;
     }
 
+    /** Median nearest-training distance of the samples. */
+    public double sampleMedian() { return quantile(sampleDistances, 0.5); }
+
+    /** Median nearest-training distance of the held-out images. */
+    public double heldOutMedian() { return quantile(heldOutDistances, 0.5); }
+
     /** Linear-interpolated quantile (type 7). */
     static double quantile(double[] v, double p) {
         double[] s = v.clone();
@@ -55,8 +61,8 @@ public record Memorisation(double[] sampleDistances, int[] sampleNeighbours, dou
 
     public ObjectNode toJson() {
         return Json.object().put("memorisation_ratio", ratio).put("copy_fraction", copyFraction)
-                .put("sample_nn_distance_median", quantile(sampleDistances, 0.5))
-                .put("heldout_nn_distance_median", quantile(heldOutDistances, 0.5))
+                .put("sample_nn_distance_median", sampleMedian())
+                .put("heldout_nn_distance_median", heldOutMedian())
                 .put("definition", "median_s min_i |s - y_i| / median_t min_i |t - y_i| (y: training images, t: held-out images)");
     }
 }

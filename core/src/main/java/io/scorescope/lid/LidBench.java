@@ -37,7 +37,7 @@ public final class LidBench {
      */
     public record Config(List<String> datasets, int n, int queries, int steps, int batch, int hidden, int depth, long seed) {
         /** {@code --quick}: the representative subset with a small budget. */
-        public static Config quick() { return new Config(LidBenchmarks.QUICK, 2000, 100, 800, 256, 128, 3, 0); }
+        public static Config quick() { return new Config(LidBenchmarks.QUICK, 2000, 100, 4000, 256, 128, 3, 0); }
 
         /** The full suite. */
         public static Config full() { return new Config(LidBenchmarks.NAMES, 4000, 400, 15000, 512, 128, 4, 0); }

@@ -16,15 +16,22 @@ import java.util.Locale;
  *       c_skip = sd^2/(sigma^2 + sd^2), c_out = sigma sd / sqrt(sigma^2 + sd^2), and g = (D - x)/sigma^2,
  *       i.e. a = (c_skip - 1)/sigma^2, b = c_out/sigma^2.</li>
  *   <li>{@code energy}: a scalar F, E = F(c_in x)/sigma and g = -grad_x E (conservative by construction).</li>
+ *   <li>{@code energy-edm}: the conservative counterpart of {@code edm}, E = (1 - c_skip)|x|^2/(2 sigma^2)
+ *       + (c_out/sigma^2) F(c_in x) and g = -grad_x E = a x - b grad_x F with the coefficients of {@code edm}. Its
+ *       skip term gives the Gaussian part of the score for free, which a plain energy network of width below D
+ *       cannot represent (grad_x F lies in the row space of the first layer).</li>
  * </ul>
  * Conversions between them: eps = -sigma g; denoiser D = x + sigma^2 g.
  */
 public enum Parameterisation {
-    SCORE, EPS, EDM, ENERGY;
+    SCORE, EPS, EDM, ENERGY, ENERGY_EDM;
 
-    public String cliName() { return name().toLowerCase(Locale.ROOT); }
+    public String cliName() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
 
-    public ScoreMlp.Output output() { return this == ENERGY ? ScoreMlp.Output.ENERGY : ScoreMlp.Output.VECTOR; }
+    /** True for the conservative parameterisations (g = -grad_x E). */
+    public boolean conservative() { return this == ENERGY || this == ENERGY_EDM; }
+
+    public ScoreMlp.Output output() { return conservative() ? ScoreMlp.Output.ENERGY : ScoreMlp.Output.VECTOR; }
 
     public static Parameterisation byName(String name) {
         for (Parameterisation p : values()) if (p.cliName().equals(name)) return p;
@@ -45,7 +52,7 @@ public enum Parameterisation {
                 case SCORE -> b[i] = 1;
                 case EPS -> b[i] = -1 / s;
                 case ENERGY -> b[i] = 1 / s;   // E = F/sigma, and the engine's energy convention is g = a x - b grad_x F
-                case EDM -> {
+                case EDM, ENERGY_EDM -> {
                     double cSkip = sd2 / (s2 + sd2), cOut = s * sigmaData / Math.sqrt(s2 + sd2);
                     a[i] = (cSkip - 1) / s2;
                     b[i] = cOut / s2;

@@ -24,7 +24,7 @@ public final class TorchScriptExport {
     /** Writes the module atomically to {@code target}. */
     public static void write(ScoreModel model, TorchScriptField.Kind output, Path target) {
         Parameterisation p = model.spec().parameterisation();
-        if (output == TorchScriptField.Kind.ENERGY && p != Parameterisation.ENERGY)
+        if (output == TorchScriptField.Kind.ENERGY && !p.conservative())
             throw new InputException("--output energy needs an energy-parameterised model; this one is '" + p.cliName() + "'");
         ObjectNode meta = Json.object();
         meta.put("format", TorchScriptField.FORMAT).put("output", output.cliName()).put("noise", "ve")
@@ -62,11 +62,11 @@ public final class TorchScriptExport {
             case SCORE -> s.append("    return torch.zeros_like(s), torch.ones_like(s), c_in\n");
             case EPS -> s.append("    return torch.zeros_like(s), -1.0 / s, c_in\n");
             case ENERGY -> s.append("    return torch.zeros_like(s), 1.0 / s, c_in\n");
-            case EDM -> s.append("    c_skip = sd2 / (s2 + sd2)\n")
+            case EDM, ENERGY_EDM -> s.append("    c_skip = sd2 / (s2 + sd2)\n")
                     .append("    c_out = s * ").append(lit(sd)).append(" / torch.sqrt(s2 + sd2)\n")
                     .append("    return (c_skip - 1.0) / s2, c_out / s2, c_in\n");
         }
-        boolean energy = spec.parameterisation() == Parameterisation.ENERGY;
+        boolean energy = spec.parameterisation().conservative();
         if (energy) {
             s.append("def energy(self, x: Tensor, sigma: Tensor) -> Tensor:\n")
                     .append("    s = sigma.to(x.dtype).reshape(-1, 1)\n")

@@ -42,7 +42,7 @@ class ScoreModelJacobianTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Parameterisation.class, names = "ENERGY")
+    @EnumSource(value = Parameterisation.class, names = {"ENERGY", "ENERGY_EDM"})
     void energyJacobianIsSymmetricAndScoreIsMinusGradient(Parameterisation p) {
         ScoreModel model = ScoreModel.create(new ModelSpec(3, 32, 3, 4, p, 0.6), 11);
         Mat x = new Rng(5).gaussian(4, 3);
