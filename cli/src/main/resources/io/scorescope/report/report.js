@@ -1,7 +1,8 @@
 /* Renders every figure from the inline JSON with ECharts, then records a self-check in #report-status. */
 (function () {
   'use strict';
-  var PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
+  var PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#7f7f7f',
+    '#393b79', '#aec7e8'];
   var TWO_COLOURS = ['#2166ac', '#f7f7f7', '#b2182b'];
   var data = JSON.parse(document.getElementById('report-data').textContent);
   var charts = {};

@@ -54,6 +54,7 @@ class CliContractTest {
         rows.add(cat(train, "--data", "nosuchmanifold"));
         rows.add(cat(train, "--data", x + ".csv"));
         rows.add(cat(train, "--model", "transformer"));
+        rows.add(cat(train, "--model", "energy", "--param", "score"));
         rows.add(cat(train, "--noise", "pink"));
         rows.add(cat(train, "--sigma-min", "3"));
         rows.add(new String[] {"train", "--out", u, "--steps", "5"});
@@ -75,6 +76,7 @@ class CliContractTest {
         rows.add(cat(evaluate, "--loss-draws", "1"));
         rows.add(cat(evaluate, "--sampler", "magic"));
         rows.add(new String[] {"evaluate", "--model", x});
+        rows.add(cat(evaluate, "--grid", tmp.resolve("g.png").toString()));   // --grid needs an image model
         return rows;
     }
 

@@ -90,6 +90,27 @@ class ImageReproduceTest {
     }
 
     @Test
+    void evaluateOnTheImageModelGivesMemorisationClassifierAndGrid() throws IOException {
+        Path grid = shared.resolve("grid.png");
+        CliRun r = CliRun.of("evaluate", "--model", first.resolve(Reproduction.MODEL_DIR).toString(), "--n", "16", "--steps", "10",
+                "--json", "--grid", grid.toString());
+        assertEquals(0, r.code(), r.toString());
+        JsonNode q = Json.MAPPER.readTree(r.out());
+        assertEquals(16, q.get("n").asInt());
+        assertEquals("digits", q.get("data").asText());
+        double ratio = q.get("memorisation").get("memorisation_ratio").asDouble();
+        assertEquals(ratio, q.get("memorisation").get("sample_nn_distance_median").asDouble()
+                / q.get("memorisation").get("heldout_nn_distance_median").asDouble(), 1e-12);
+        assertTrue(q.get("classifier").get("heldout_accuracy").asDouble() > 0.8, q.toString());   // pixel softmax on 8x8 digits
+        int total = 0;
+        for (JsonNode c : q.get("classifier").get("on_samples").get("predicted_class_counts")) total += c.asInt();
+        assertEquals(16, total);
+        byte[] png = Files.readAllBytes(grid);
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+    }
+
+    @Test
     void reportPassesTheBrowserCheck() throws IOException {
         Reports.assertRendersCleanly(first.resolve("report.html"), "image-reproduce-screens");
     }

@@ -12,15 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code lid-bench} on one small data set: table, cached model reuse, report in a browser, bad input. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LidBenchCommandTest {
-    @TempDir Path dir;
-    private Path out;
-    private JsonNode first;
+    @TempDir static Path dir;
+    private static Path out;
+    private static JsonNode first;
 
     private static String[] args(Path out) {
         return new String[] {"lid-bench", "--quick", "--datasets", "m2-affine", "--steps", "150", "--n", "300", "--queries", "20",
@@ -28,7 +26,7 @@ class LidBenchCommandTest {
     }
 
     @BeforeAll
-    void runOnce() throws IOException {
+    static void runOnce() throws IOException {
         out = dir.resolve("bench");
         CliRun r = CliRun.of(args(out));
         assertEquals(0, r.code(), r.toString());
@@ -64,6 +62,8 @@ class LidBenchCommandTest {
     @Test
     void reportPassesTheBrowserCheck() throws IOException {
         assertTrue(Files.exists(out.resolve("figures").resolve("lid-estimates.png")));
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("data-section=\"lid-benchmark\"") && html.contains("data-section=\"lid-details\""));
         Reports.assertRendersCleanly(out.resolve("report.html"), "lid-bench-screens");
     }
 
