@@ -20,6 +20,7 @@ import io.scorescope.report.Section;
 import io.scorescope.report.Series;
 import io.scorescope.report.Table;
 import io.scorescope.report.Verdict;
+import io.scorescope.training.Trainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +50,18 @@ final class LidBenchCommand implements Callable<Integer> {
     @Override public Integer call() {
         LidBench.Config cfg = config();
         AtomicFiles.ensureWritableDir(out);
-        LidBench.Outcome o = LidBench.run(out, cfg, json ? LidBench.Listener.NONE : System.err::println);
+        LidBench.Outcome o = LidBench.run(out, cfg, new LidBench.Listener() {
+            @Override public void message(String text) { if (!json) System.err.println(text); }
+
+            @Override public LidBench.Training training(String dataset, int steps) {
+                Progress bar = new Progress("train " + dataset, steps);
+                Trainer.Listener l = TrainCommand.listener(bar);
+                return new LidBench.Training() {
+                    @Override public void onStep(int step, int total, double loss, double lr) { l.onStep(step, total, loss, lr); }
+                    @Override public void close() { bar.close(); }
+                };
+            }
+        });
         ObjectNode result = Json.object();
         result.set("config", cfg.toJson());
         result.put("quick", quick).put("seconds", o.seconds());

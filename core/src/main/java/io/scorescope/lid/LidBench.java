@@ -58,10 +58,23 @@ public final class LidBench {
     /** A data set's model: training seconds (0 when reused) and the final logged DSM loss. */
     public record ModelInfo(String dataset, boolean reused, double seconds, double finalLoss) {}
 
-    /** Progress reports. */
+    /** Progress reports: messages, and each model's training steps. */
     public interface Listener {
         void message(String text);
+
+        /** Called before a model is trained; the returned listener sees its steps and is closed afterwards. */
+        default Training training(String dataset, int steps) { return Training.NONE; }
+
         Listener NONE = t -> { };
+    }
+
+    /** The training steps of one model. */
+    public interface Training extends Trainer.Listener, AutoCloseable {
+        @Override void close();
+        Training NONE = new Training() {
+            @Override public void onStep(int step, int total, double loss, double lr) { }
+            @Override public void close() { }
+        };
     }
 
     public record Outcome(List<Row> rows, List<ModelInfo> models, double seconds) {}
@@ -113,7 +126,10 @@ public final class LidBench {
         TrainConfig tc = TrainConfig.DEFAULT.withSteps(cfg.steps()).withBatch(cfg.batch()).withSeed(cfg.seed())
                 .withLogEvery(50).withCheckpointEvery(Math.max(50, cfg.steps() / 50 * 50));
         listener.message("training " + b.name() + " (" + cfg.steps() + " steps, D=" + b.dim() + ")");
-        Trainer.Result r = Trainer.train(dir, spec, b.points(), info, tc, Trainer.Listener.NONE);
+        Trainer.Result r;
+        try (Training t = listener.training(b.name(), cfg.steps())) {
+            r = Trainer.train(dir, spec, b.points(), info, tc, t);
+        }
         double loss = r.history().isEmpty() ? Double.NaN : r.history().get(r.history().size() - 1).loss();
         return new Model(r.model(), false, loss);
     }
