@@ -81,6 +81,32 @@ class ScoreEstimatorsTest {
         }
     }
 
+    /**
+     * The paper's VP form, D + sigma_t^2 [tr grad s_VP(psi x) + |s_VP(psi x)|^2] with s_VP(y) = g_sigma(y/psi)/psi
+     * (the score of p_t(y) = psi^-D q_sigma(y/psi)) and its trace by central differences, equals our VE estimate at
+     * sigma = sigma_t/psi.
+     */
+    @Test
+    void flipdInThePapersVpScalingEqualsTheVeForm() {
+        Mat q = Frames.random(3, 3, 8);
+        GaussianField f = new GaussianField(new double[] {0.2, -0.1, 0.4}, q.times(Mat.diag(1.5, 0.3, 0.02)).times(q.transpose()).symmetricPart());
+        double psi = 0.8, sigmaT = 0.6, sigma = sigmaT / psi, h = 1e-5;
+        Mat x = new Rng(4).gaussian(3, 3);
+        double[] ve = LidEstimators.parse("flipd:sigma=" + sigma + ",trace=exact").run(LidProblem.allRows(x, f, 1)).estimates();
+        java.util.function.Function<double[], double[]> sVp = y -> Vec.scale(1 / psi, f.score(Mat.row(Vec.scale(1 / psi, y)), sigma).row(0));
+        for (int i = 0; i < 3; i++) {
+            double[] y = Vec.scale(psi, x.row(i)), s = sVp.apply(y);
+            double tr = 0;
+            for (int k = 0; k < 3; k++) {
+                double[] up = y.clone(), down = y.clone();
+                up[k] += h;
+                down[k] -= h;
+                tr += (sVp.apply(up)[k] - sVp.apply(down)[k]) / (2 * h);
+            }
+            assertEquals(3 + sigmaT * sigmaT * (tr + Vec.dot(s, s)), ve[i], 1e-6);
+        }
+    }
+
     @Test
     void hutchinsonByJacobianVectorProductsEqualsHutchinsonOnTheJacobianForALinearScore() {
         GaussianField f = fullGaussian();
