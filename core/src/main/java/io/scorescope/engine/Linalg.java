@@ -136,6 +136,23 @@ public final class Linalg {
         return out;
     }
 
+    /** A B in float64 by libtorch's matmul (BLAS); for large products where {@link Mat#times(Mat)} is slow. */
+    public static Mat times(Mat a, Mat b) {
+        if (a.cols() != b.rows()) throw new IllegalArgumentException("shape " + a.shape() + " * " + b.shape());
+        try (Engine.Scope s = Engine.scope()) {
+            return Tensors.toMat(Tensors.float64(a).matmul(Tensors.float64(b)));
+        }
+    }
+
+    /** A^T diag(w) A in float64 by libtorch's matmul: the weighted Gram matrix of the rows of A. */
+    public static Mat weightedGram(Mat a, double[] w) {
+        if (w.length != a.rows()) throw new IllegalArgumentException(w.length + " weights for " + a.rows() + " rows");
+        try (Engine.Scope s = Engine.scope()) {
+            Tensor t = Tensors.float64(a);
+            return Tensors.toMat(t.mul(Tensors.float64(w).unsqueeze(1)).t().matmul(t));
+        }
+    }
+
     /** ||M||_2, the largest singular value. */
     public static double spectralNorm(Mat m) {
         if (m.rows() == 0 || m.cols() == 0) return 0;

@@ -1,5 +1,6 @@
 package io.scorescope.field;
 
+import io.scorescope.engine.Linalg;
 import io.scorescope.math.Mat;
 import java.util.stream.IntStream;
 
@@ -18,6 +19,9 @@ public final class NodeSmoothing {
     private static final int GROUP = 16;
     /** Nodes per block (a block of 64 nodes at D = 784 is 400 kB, about an L2 cache). */
     private static final int BLOCK = 64;
+    /** Covariances above this many multiply-adds go through BLAS, in blocks of BLAS_ROWS deviations. */
+    static final double BLAS_WORK = 5e7;
+    private static final int BLAS_ROWS = 2048;
 
     private final Mat nodes;
     private final double[] logWeights;
@@ -166,9 +170,15 @@ public final class NodeSmoothing {
         return m;
     }
 
-    /** sum_i p_i (y_i - m)(y_i - m)^T, four nodes per pass over the upper triangle. */
+    /**
+     * sum_i p_i (y_i - m)(y_i - m)^T over the nodes with non-zero weight: in Java, four nodes per pass over the upper
+     * triangle, or, when that is more than {@value #BLAS_WORK} multiply-adds (many active nodes in high dimension,
+     * e.g. a large sigma over 60 000 images in D = 784), as weighted Gram matrices of blocks of {@value #BLAS_ROWS}
+     * deviations by {@link Linalg#weightedGram} (BLAS, several times faster).
+     */
     private Mat covariance(double[] p, double[] m) {
         int[] active = IntStream.range(0, n).filter(i -> p[i] != 0).toArray();
+        if ((double) active.length * d * d / 2 > BLAS_WORK) return covarianceByBlocks(p, m, active);
         double[] y = nodes.data();
         double[] c = new double[d * d];
         double[][] dev = new double[4][d];
@@ -194,6 +204,23 @@ public final class NodeSmoothing {
         }
         for (int a = 0; a < d; a++) for (int b = 0; b < a; b++) c[a * d + b] = c[b * d + a];
         return new Mat(d, d, c);
+    }
+
+    private Mat covarianceByBlocks(double[] p, double[] m, int[] active) {
+        double[] y = nodes.data();
+        Mat c = new Mat(d, d);
+        for (int b0 = 0; b0 < active.length; b0 += BLAS_ROWS) {
+            int b1 = Math.min(active.length, b0 + BLAS_ROWS);
+            Mat dev = new Mat(b1 - b0, d);
+            double[] w = new double[b1 - b0];
+            for (int i = b0; i < b1; i++) {
+                int o = active[i] * d, r = (i - b0) * d;
+                w[i - b0] = p[active[i]];
+                for (int k = 0; k < d; k++) dev.data()[r + k] = y[o + k] - m[k];
+            }
+            c = c.plus(Linalg.weightedGram(dev, w));
+        }
+        return c.symmetricPart();
     }
 
     /** |x - y_o|^2 with four independent accumulators (instruction-level parallelism). */

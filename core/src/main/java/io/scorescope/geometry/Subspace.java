@@ -71,7 +71,7 @@ public record Subspace(Mat tangent, Mat normal) {
     /** Y = Q^T X Q: X in the (T, N) frame; the TT block is Y[0:d, 0:d], the NN block Y[d:D, d:D]. */
     public Mat rotate(Mat x) {
         Mat q = frame();
-        return q.transpose().times(x).times(q);
+        return Linalg.times(Linalg.times(q.transpose(), x), q);
     }
 
     /** |P_N v|^2 = |N^T v|^2. */

@@ -56,6 +56,23 @@ class SmoothedEmpiricalFieldTest {
         assertEquals(Math.log(z / 50) - 2 * Math.log(2 * Math.PI * s2), p.logDensity(), 1e-12);
     }
 
+    /** Above NodeSmoothing.BLAS_WORK multiply-adds the covariance goes through blocked BLAS Gram matrices: same answer. */
+    @Test
+    void largeCovarianceThroughBlasEqualsTheDirectSum() {
+        int n = 3000, d = 200;
+        assertTrue((double) n * d * d / 2 > NodeSmoothing.BLAS_WORK);
+        Mat y = new Rng(9).gaussian(n, d);
+        Posterior p = new SmoothedEmpiricalField(y).posterior(new Rng(10).gaussian(1, d).row(0), 30);   // large sigma: all active
+        double[] w = p.weights(), m = p.mean();
+        double[] c = new double[d * d];
+        for (int i = 0; i < n; i++) {
+            double[] dev = Vec.sub(y.row(i), m);
+            for (int a = 0; a < d; a++) for (int b = 0; b < d; b++) c[a * d + b] += w[i] * dev[a] * dev[b];
+        }
+        assertTrue(relErr(p.cov(), new Mat(d, d, c)) < 1e-12);
+        assertEquals(0, p.cov().antisymmetricPart().frobenius(), 0);
+    }
+
     @Test
     void agreesWithTheReferencePosterior() {
         Mat y = new Rng(6).gaussian(41, 5); // 41: exercises the 4-node blocking remainder
