@@ -68,6 +68,7 @@ final class ImageClaimReport {
         var sig = config.putArray("mixing_sigmas");
         r.mixing().forEach(m -> sig.add(m.sigma()));
         config.put("mixing_autocorr_pixel", r.mixingCoordinate());
+        config.put("model_given", r.settings().modelDir() != null).put("control_given", r.settings().controlDir() != null);
         var sampler = ImageReproduction.samplerConfig(r.model(), r.settings().budget());
         config.putObject("sampler").put("name", sampler.sampler()).put("schedule", sampler.schedule()).put("steps", sampler.steps())
                 .put("sigma_min", sampler.sigmaMin()).put("sigma_max", sampler.sigmaMax());
@@ -119,11 +120,12 @@ final class ImageClaimReport {
         ImageClaimReport c = new ImageClaimReport(r);
         ImageBudget b = r.settings().budget();
         String subtitle = String.format(Locale.ROOT, "data %s (images %dx%d, D = %d; %d training, %d held-out), budget %s, seed %d: "
-                        + "%d sequences x %d levels; MLP %d x %d, %s model and %s control, %d DSM steps each; no true manifold: "
+                        + "%d sequences x %d levels; model %s (%d DSM steps%s), control %s (%d steps%s); no true manifold: "
                         + "learned tangent/normal split, effective density over the training images",
                 r.data().spec(), r.train().height(), r.train().width(), r.train().dim(), r.train().size(), r.test().size(), b.name(),
-                r.settings().seed(), r.sequences().n(), c.sigma.length, ImageReproduction.DEPTH, b.hidden(), b.model().cliName(),
-                b.control().cliName(), r.model().step());
+                r.settings().seed(), r.sequences().n(), c.sigma.length, r.model().model().describe(), r.model().step(),
+                r.settings().modelDir() != null ? ", given" : "", r.control().model().describe(), r.control().step(),
+                r.settings().controlDir() != null ? ", given" : "");
         return new Report("Scorescope reproduction on images: score-based models learn manifold-like structures with constrained mixing",
                 subtitle, provenance, List.of(c.samples(), c.sequences(), c.features(), c.a2Rise(), c.a2Spread(), c.a3(), c.a4(), c.a5(), c.a6()));
     }

@@ -51,7 +51,10 @@ final class ImageReproduction {
     /** Figures: local features of sequence 1 at this many levels; posterior top images of this many points. */
     static final int FEATURE_LEVELS = 4, POSTERIOR_LEVELS = 3;
 
-    record Settings(String data, ImageBudget budget, long seed, Path out) {}
+    /** modelDir and controlDir: checkpoints to reuse instead of training (null: train), trained on the same images. */
+    record Settings(String data, ImageBudget budget, long seed, Path modelDir, Path controlDir, Path out) {
+        Settings(String data, ImageBudget budget, long seed, Path out) { this(data, budget, seed, null, null, out); }
+    }
 
     record Analyses(AnalysisTable model, AnalysisTable control) {}
 
@@ -83,13 +86,15 @@ final class ImageReproduction {
         ImageDataset train = split[0], test = split[1];
         TrainingData data = new TrainingData(s.data(), Optional.empty(), train.images(), train.info());
         ImageBudget b = s.budget().forDim(train.dim());
-        Settings settings = new Settings(s.data(), b, s.seed(), s.out());
+        Settings settings = new Settings(s.data(), b, s.seed(), s.modelDir(), s.controlDir(), s.out());
+        Optional<Checkpoint.Loaded> givenModel = given(s.modelDir(), "--model", train, false);
+        Optional<Checkpoint.Loaded> givenControl = given(s.controlDir(), "--control", train, true);
         AtomicFiles.ensureWritableDir(s.out());
         double scale = Reproduction.noiseScale(train.images());
-        Checkpoint.Loaded model = timed(seconds, "train_model", () ->
-                train(s.out().resolve(Reproduction.MODEL_DIR), b.model(), data, settings, scale, "train model"));
-        Checkpoint.Loaded control = timed(seconds, "train_control", () ->
-                train(s.out().resolve(Reproduction.CONTROL_DIR), b.control(), data, settings, scale, "train control"));
+        Checkpoint.Loaded model = timed(seconds, "train_model", () -> givenModel.orElseGet(() ->
+                train(s.out().resolve(Reproduction.MODEL_DIR), b.model(), data, settings, scale, "train model")));
+        Checkpoint.Loaded control = timed(seconds, "train_control", () -> givenControl.orElseGet(() ->
+                train(s.out().resolve(Reproduction.CONTROL_DIR), b.control(), data, settings, scale, "train control")));
         SampleSequence seq = timed(seconds, "sequences", () -> SampleCommand.run(model.model(), samplerConfig(model, b), b.sequences(),
                 stream(s, SEQUENCES), "sample sequences").sequence());
         SequenceAnalysis.References refs = new SequenceAnalysis.References(Optional.empty(), Optional.of(train.images()));
@@ -103,6 +108,23 @@ final class ImageReproduction {
         Claims claims = new Claims(Verdicts.all(analyses.model()), Verdicts.all(analyses.control()), Verdicts.a6(mixing));
         return new Result(settings, train, test, data, scale, model, control, seq, analyses, mixing, coordinate, quality, features,
                 posteriors, claims, seconds);
+    }
+
+    /**
+     * A checkpoint to reuse: it must have been trained on these images (same description), and a control must be
+     * conservative (energy or energy-edm).
+     */
+    static Optional<Checkpoint.Loaded> given(Path dir, String option, ImageDataset train, boolean control) {
+        if (dir == null) return Optional.empty();
+        Checkpoint.Loaded c = Checkpoint.load(dir);
+        if (!Json.toString(c.data()).equals(Json.toString(train.info())))
+            throw new InputException(option + " " + dir + " was trained on " + c.data().path("spec").asText("other data")
+                    + ", not on the training images of --data " + train.info().path("spec").asText());
+        Parameterisation p = c.model().spec().parameterisation();
+        if (control && !p.conservative())
+            throw new InputException("--control " + dir + " is a '" + p.cliName() + "' model; the control must be conservative "
+                    + "(scorescope train --model energy [--param edm])");
+        return Optional.of(c);
     }
 
     /** The same spec with split=test: the held-out images (never trained on) for the memorisation ratio and the classifier. */

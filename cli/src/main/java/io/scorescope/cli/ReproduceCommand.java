@@ -48,10 +48,11 @@ final class ReproduceCommand implements Callable<Integer> {
     @Override public Integer call() {
         long t0 = System.nanoTime();
         Budget b = budget != null ? Budget.byName(budget) : quick ? Budget.QUICK : Budget.FULL;
-        if (ImageReproduction.handles(data)) {
-            if (models.model != null || models.fileSpec() != null || control != null)
-                throw new InputException("--model, --model-file and --control are not supported with image data yet");
-            ImageClaimReport.write(ImageReproduction.run(new ImageReproduction.Settings(data, ImageBudget.of(b), seed, out)), t0);
+        String imageData = data != null || models.model == null ? data : ModelSource.fromCheckpoint(models.model).dataInfo()
+                .filter(i -> "images".equals(i.path("kind").asText())).map(i -> i.path("spec").asText()).orElse(null);
+        if (ImageReproduction.handles(imageData)) {   // --data names an image set, or --model was trained on one
+            if (models.fileSpec() != null) throw new InputException("--model-file is not supported with image data; give --model DIR");
+            ImageClaimReport.write(ImageReproduction.run(new ImageReproduction.Settings(imageData, ImageBudget.of(b), seed, models.model, control, out)), t0);
             return 0;
         }
         Reproduction.Result r = Reproduction.run(new Reproduction.Settings(data, b, seed, models.model, models.fileSpec(), control, out));

@@ -110,6 +110,33 @@ class ImageReproduceTest {
         assertEquals('P', png[1]);
     }
 
+    /** Reusing the run's own checkpoints (data taken from the model) retraces the run: same claims, same quality. */
+    @Test
+    void givenModelAndControlAreReusedAndGiveTheSameNumbers() throws IOException {
+        Path reuse = shared.resolve("reuse");
+        CliRun r = CliRun.of("reproduce", "--budget", "tiny", "--seed", "3", "--model", first.resolve(Reproduction.MODEL_DIR).toString(),
+                "--control", first.resolve(Reproduction.CONTROL_DIR).toString(), "--out", reuse.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertFalse(Files.exists(reuse.resolve(Reproduction.MODEL_DIR)));   // nothing trained
+        JsonNode b = Json.MAPPER.readTree(reuse.resolve(ReproduceCommand.SUMMARY).toFile());
+        assertEquals(summary.get("claims"), b.get("claims"));
+        assertEquals(summary.get("sample_quality"), b.get("sample_quality"));
+        assertTrue(b.get("provenance").get("config").get("model_given").asBoolean());
+    }
+
+    @Test
+    void givenModelsMustFitTheData() {
+        String model = first.resolve(Reproduction.MODEL_DIR).toString();
+        for (String[] a : new String[][] {
+                {"reproduce", "--data", "mnist", "--budget", "tiny", "--model", model, "--out", shared.resolve("x").toString()},
+                {"reproduce", "--data", "digits", "--budget", "tiny", "--control", model, "--out", shared.resolve("x").toString()}}) {
+            CliRun r = CliRun.of(a);
+            assertEquals(2, r.code(), r.toString());
+            assertEquals(1, r.textLines().size(), r.toString());
+        }
+        assertFalse(Files.exists(shared.resolve("x")));
+    }
+
     @Test
     void reportPassesTheBrowserCheck() throws IOException {
         Reports.assertRendersCleanly(first.resolve("report.html"), "image-reproduce-screens");
@@ -124,8 +151,8 @@ class ImageReproduceTest {
     }
 
     @Test
-    void givenModelsAreRefusedOnImagesWithExitTwo(@TempDir Path dir) {
-        assertEquals(2, CliRun.of("reproduce", "--data", "digits", "--budget", "tiny", "--model", first.resolve("model").toString(),
+    void torchScriptModulesAreRefusedOnImagesWithExitTwo(@TempDir Path dir) {
+        assertEquals(2, CliRun.of("reproduce", "--data", "digits", "--budget", "tiny", "--model-file", dir.resolve("m.pt").toString(),
                 "--out", dir.toString()).code());
         assertFalse(Files.exists(dir.resolve(ReproduceCommand.SUMMARY)));
     }
