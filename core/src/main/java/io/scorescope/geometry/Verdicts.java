@@ -71,7 +71,9 @@ public final class Verdicts {
      * A3 non-conservative within the manifold, on rows with sigma <= 0.1, all of: (i) materiality, median
      * r_TT >= 0.05; (ii) concentration, median tangent share >= median tangent-share baseline and, if the
      * median codimension is >= 2, median r_TT / median r_NN >= 3; (iii) floor, median ||A||_F/||J||_F >= 1e-6
-     * (most points are not conservative to round-off).
+     * (most points are not conservative to round-off); and (iv) a split to test, median codimension >= 1 (with the
+     * learned split of an image model whose Jacobian contracts no direction at small sigma, every direction counts as
+     * tangent and "within the manifold" is untestable).
      */
     public static Verdict a3(AnalysisTable t) {
         List<Row> rows = t.withSigmaAtMost(SMALL_SIGMA);
@@ -84,13 +86,15 @@ public final class Verdicts {
         boolean material = rtt >= MATERIALITY_MIN_RTT;
         boolean concentrated = share >= base && (!(codim >= 2) || rtt / rnn >= CONCENTRATION_MIN_RTT_OVER_RNN);
         boolean aboveFloor = relAsym >= Asymmetry.ROUNDOFF_FLOOR;
+        boolean split = codim >= 1;
         Map<String, Double> n = numbers("median_r_tt", rtt, "median_r_nn", rnn, "r_tt_over_r_nn", rtt / rnn,
                 "median_tangent_share", share, "median_tangent_share_baseline", base, "median_codim", codim,
                 "median_rel_asym", relAsym, "points", rows.size());
-        return new Verdict("A3", !rows.isEmpty() && material && concentrated && aboveFloor, n,
-                "r_tt >= 0.05; tangent share >= baseline; r_tt/r_nn >= 3 if codim >= 2; ||A||/||J|| >= 1e-6",
+        return new Verdict("A3", !rows.isEmpty() && material && concentrated && aboveFloor && split, n,
+                "r_tt >= 0.05; tangent share >= baseline; r_tt/r_nn >= 3 if codim >= 2; ||A||/||J|| >= 1e-6; codim >= 1",
                 "At sigma <= 0.1 the asymmetry must be material (median r_TT >= 0.05), concentrated in the tangent block "
-                        + "(tangent share at least its random baseline, and median r_TT/r_NN >= 3 when codimension >= 2) and above the round-off floor.");
+                        + "(tangent share at least its random baseline, and median r_TT/r_NN >= 3 when codimension >= 2) and above the round-off floor, "
+                        + "with a normal space to compare against (median codimension >= 1).");
     }
 
     /**
@@ -107,7 +111,8 @@ public final class Verdicts {
         return new Verdict("A4", holds,
                 numbers("median_normal_block_norm", nb, "median_leakage", leak, "median_normal_score_rel_err", err, "points", rows.size()),
                 "<= " + NORMAL_PROJECTION_MAX,
-                "At sigma <= 0.1 the medians of ||P_N(I + sigma^2 J)P_N||_2, the leakage ||P_N(I + sigma^2 J)P_T||_2 and (where known) the normal-score relative error must all be at most 0.1.");
+                "At sigma <= 0.1 the medians of ||P_N(I + sigma^2 J)P_N||_2, the leakage ||P_N(I + sigma^2 J)P_T||_2 and (where known) the normal-score relative error must all be at most 0.1 "
+                        + "(an empty normal space leaves them undefined: not met).");
     }
 
     /** A5 effective-density overlap: median normalised overlap (over rows where 1 <= k <= D-1) >= 0.5. */

@@ -92,6 +92,15 @@ class VerdictsTest {
         assertTrue(conservative.numbers().get("median_rel_asym") < Asymmetry.ROUNDOFF_FLOOR);
     }
 
+    /** Learned split, every direction kept (local dim = D): material rotation, but no normal space to compare with. */
+    @Test
+    void a3FailsWithoutANormalSpace() {
+        Verdict v = Verdicts.a3(table(s -> PointAnalyzer.of(Fixtures.gaussian(new double[] {1, 0.5, 1}, s).plus(Fixtures.spin(3, 0, 1, 7)), s)));
+        assertEquals(0, v.numbers().get("median_codim"), 0);
+        assertTrue(v.numbers().get("median_r_tt") >= 0.05, v.toString());
+        assertFalse(v.holds(), v.toString());
+    }
+
     /** D = 5, T = span(e1, e2): tangent rotation 60, normal rotation wb; at sigma = 0.05 r_TT ~ 1, r_NN grows with wb. */
     static AnalysisTable codimThree(double wb) {
         return table(s -> PointAnalyzer.of(Fixtures.gaussian(new double[] {1, 0.5, 1e-4, 1e-4, 1e-4}, s)
