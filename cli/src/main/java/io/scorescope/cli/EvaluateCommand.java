@@ -7,6 +7,7 @@ import io.scorescope.data.Manifold;
 import io.scorescope.data.TrainingData;
 import io.scorescope.evaluate.SampleQuality;
 import io.scorescope.field.ScoreField;
+import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
 import io.scorescope.math.Mat;
@@ -66,6 +67,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private int evaluateImages(ModelSource src, String spec) {
         ImageDataset train = ImageSets.resolve(spec), test = ImageSets.resolve(ImageReproduction.testSpec(spec));
+        if (grid != null) AtomicFiles.ensureWritableDir(grid.toAbsolutePath().getParent());   // fail before sampling, not after
         double[] range = src.sigmaRange(() -> Reproduction.noiseScale(train.images()));
         SamplerConfig cfg = SamplerConfig.defaults(range[0], range[1]).withSampler(sampler).withSchedule("geometric", steps);
         ImageReproduction.Quality q = ImageReproduction.quality(src.field(), cfg, n, train, test, seed);

@@ -108,6 +108,11 @@ class ImageReproduceTest {
         byte[] png = Files.readAllBytes(grid);
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
+        Path file = Files.writeString(shared.resolve("plain.txt"), "x");   // a folder under a regular file cannot exist
+        CliRun bad = CliRun.of("evaluate", "--model", first.resolve(Reproduction.MODEL_DIR).toString(), "--n", "4", "--steps", "2",
+                "--grid", file.resolve("g.png").toString());
+        assertEquals(2, bad.code(), bad.toString());
+        assertEquals(1, bad.textLines().size(), bad.toString());
     }
 
     /** Reusing the run's own checkpoints (data taken from the model) retraces the run: same claims, same quality. */
