@@ -110,12 +110,8 @@ final class ClaimReport {
 
     private Section a2Rise() {
         io.scorescope.geometry.Verdict v = r.claims().model().get(0);
-        List<Series> lines = new ArrayList<>();
-        for (int seq : model.bySequence().keySet())
-            lines.add(LineSeries.solid("sequence " + (seq + 1), LevelStats.sequence(model, seq, Row::sigma),
-                    LevelStats.sequence(model, seq, row -> row.point().localDim())));
+        List<Series> lines = localDimLines(model, sigma);
         double[] mean = LevelStats.mean(model, row -> row.point().localDim()), sd = LevelStats.sd(model, row -> row.point().localDim());
-        lines.add(LineSeries.band("mean +- s.d. across sequences", sigma, mean, minus(mean, sd), plus(mean, sd)));
         lines.add(LineSeries.dashed("exact field (mean)", sigma, LevelStats.mean(exact, row -> row.point().localDim())));
         lines.add(LineSeries.dashed("energy control (mean)", sigma, LevelStats.mean(control, row -> row.point().localDim())));
         List<Series> alt = List.of(
@@ -368,6 +364,17 @@ final class ClaimReport {
         var e = row.point().effectiveDensity();
         if (e == null) return Double.NaN;
         return which == 0 ? e.overlap() : which == 1 ? e.normalised() : e.baseline();
+    }
+
+    /** local_dim along each sequence of t, and the band mean +- s.d. across sequences per level. */
+    static List<Series> localDimLines(AnalysisTable t, double[] sigma) {
+        List<Series> lines = new ArrayList<>();
+        for (int seq : t.bySequence().keySet())
+            lines.add(LineSeries.solid("sequence " + (seq + 1), LevelStats.sequence(t, seq, Row::sigma),
+                    LevelStats.sequence(t, seq, row -> row.point().localDim())));
+        double[] mean = LevelStats.mean(t, row -> row.point().localDim()), sd = LevelStats.sd(t, row -> row.point().localDim());
+        lines.add(LineSeries.band("mean +- s.d. across sequences", sigma, mean, minus(mean, sd), plus(mean, sd)));
+        return lines;
     }
 
     static double[] plus(double[] a, double[] b) {

@@ -59,8 +59,13 @@ record ImageBudget(String name, int hidden, int trainSteps, int batch, double lr
     ImageBudget forDim(int dim) {
         if (dim < LARGE_DIM) return this;
         boolean tiny = name.equals("tiny");
-        return new ImageBudget(name, tiny ? hidden : 1024, tiny ? trainSteps : name.equals("full") ? 8000 : 2000, tiny ? batch : 128,
-                tiny ? lr : 1e-3, Parameterisation.EDM, Parameterisation.ENERGY_EDM, Math.min(sequences, 8), Math.min(levels, 8),
+        int steps = switch (name) {
+            case "full" -> 8000;
+            case "quick" -> 2000;
+            default -> trainSteps;
+        };
+        return new ImageBudget(name, tiny ? hidden : 1024, steps, tiny ? batch : 128, tiny ? lr : 1e-3,
+                Parameterisation.EDM, Parameterisation.ENERGY_EDM, Math.min(sequences, 8), Math.min(levels, 8),
                 samplerSteps, Math.min(mixingChains, 128), Math.min(mixingSteps, 500), qualitySamples);
     }
 

@@ -193,12 +193,8 @@ final class ImageClaimReport {
 
     private Section a2Rise() {
         io.scorescope.geometry.Verdict v = r.claims().model().get(0);
-        List<Series> lines = new ArrayList<>();
-        for (int seq : model.bySequence().keySet())
-            lines.add(LineSeries.solid("sequence " + (seq + 1), LevelStats.sequence(model, seq, Row::sigma),
-                    LevelStats.sequence(model, seq, row -> row.point().localDim())));
+        List<Series> lines = ClaimReport.localDimLines(model, sigma);
         double[] mean = LevelStats.mean(model, row -> row.point().localDim()), sd = LevelStats.sd(model, row -> row.point().localDim());
-        lines.add(LineSeries.band("mean +- s.d. across sequences", sigma, mean, ClaimReport.minus(mean, sd), ClaimReport.plus(mean, sd)));
         lines.add(LineSeries.dashed("energy control (mean)", sigma, LevelStats.mean(control, row -> row.point().localDim())));
         List<Series> alt = List.of(
                 LineSeries.solid("threshold #{gamma > 1/2}", sigma, mean),

@@ -34,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The pipeline of {@code scorescope reproduce} on image data (digits, MNIST, Fashion-MNIST), where no true manifold
@@ -82,7 +81,7 @@ final class ImageReproduction {
 
     static Result run(Settings s) {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        ImageDataset[] split = timed(seconds, "data", () -> new ImageDataset[] {ImageSets.resolve(s.data()), ImageSets.resolve(testSpec(s.data()))});
+        ImageDataset[] split = Reproduction.timed(seconds, "data", () -> new ImageDataset[] {ImageSets.resolve(s.data()), ImageSets.resolve(testSpec(s.data()))});
         ImageDataset train = split[0], test = split[1];
         TrainingData data = new TrainingData(s.data(), Optional.empty(), train.images(), train.info());
         ImageBudget b = s.budget().forDim(train.dim());
@@ -91,20 +90,20 @@ final class ImageReproduction {
         Optional<Checkpoint.Loaded> givenControl = given(s.controlDir(), "--control", train, true);
         AtomicFiles.ensureWritableDir(s.out());
         double scale = Reproduction.noiseScale(train.images());
-        Checkpoint.Loaded model = timed(seconds, "train_model", () -> givenModel.orElseGet(() ->
+        Checkpoint.Loaded model = Reproduction.timed(seconds, "train_model", () -> givenModel.orElseGet(() ->
                 train(s.out().resolve(Reproduction.MODEL_DIR), b.model(), data, settings, scale, "train model")));
-        Checkpoint.Loaded control = timed(seconds, "train_control", () -> givenControl.orElseGet(() ->
+        Checkpoint.Loaded control = Reproduction.timed(seconds, "train_control", () -> givenControl.orElseGet(() ->
                 train(s.out().resolve(Reproduction.CONTROL_DIR), b.control(), data, settings, scale, "train control")));
-        SampleSequence seq = timed(seconds, "sequences", () -> SampleCommand.run(model.model(), samplerConfig(model, b), b.sequences(),
+        SampleSequence seq = Reproduction.timed(seconds, "sequences", () -> SampleCommand.run(model.model(), samplerConfig(model, b), b.sequences(),
                 stream(s, SEQUENCES), "sample sequences").sequence());
         SequenceAnalysis.References refs = new SequenceAnalysis.References(Optional.empty(), Optional.of(train.images()));
-        Analyses analyses = timed(seconds, "analysis", () -> new Analyses(
+        Analyses analyses = Reproduction.timed(seconds, "analysis", () -> new Analyses(
                 analyse("analyse model", model.model(), seq, b, refs), analyse("analyse control", control.model(), seq, b, refs)));
-        LocalFeatures[] features = timed(seconds, "features", () -> features(model.model(), seq));
-        Posteriors posteriors = timed(seconds, "posteriors", () -> posteriors(train.images(), seq));
+        LocalFeatures[] features = Reproduction.timed(seconds, "features", () -> features(model.model(), seq));
+        Posteriors posteriors = Reproduction.timed(seconds, "posteriors", () -> posteriors(train.images(), seq));
         int coordinate = widestPixel(train.images());
-        List<ConstrainedMixing> mixing = timed(seconds, "mixing", () -> mix(model, control, train.images(), coordinate, settings));
-        Quality quality = timed(seconds, "sample_quality", () -> quality(model.model(), samplerConfig(model, b), b.qualitySamples(), train, test, s.seed()));
+        List<ConstrainedMixing> mixing = Reproduction.timed(seconds, "mixing", () -> mix(model, control, train.images(), coordinate, settings));
+        Quality quality = Reproduction.timed(seconds, "sample_quality", () -> quality(model.model(), samplerConfig(model, b), b.qualitySamples(), train, test, s.seed()));
         Claims claims = new Claims(Verdicts.all(analyses.model()), Verdicts.all(analyses.control()), Verdicts.a6(mixing));
         return new Result(settings, train, test, data, scale, model, control, seq, analyses, mixing, coordinate, quality, features,
                 posteriors, claims, seconds);
@@ -117,7 +116,7 @@ final class ImageReproduction {
     static Optional<Checkpoint.Loaded> given(Path dir, String option, ImageDataset train, boolean control) {
         if (dir == null) return Optional.empty();
         Checkpoint.Loaded c = Checkpoint.load(dir);
-        if (!Json.toString(c.data()).equals(Json.toString(train.info())))
+        if (!Json.sameContent(c.data(), train.info()))
             throw new InputException(option + " " + dir + " was trained on " + c.data().path("spec").asText("other data")
                     + ", not on the training images of --data " + train.info().path("spec").asText());
         Parameterisation p = c.model().spec().parameterisation();
@@ -269,11 +268,4 @@ final class ImageReproduction {
     }
 
     private static long stream(Settings s, long k) { return new Rng(s.seed()).split(k).nextLong(); }
-
-    private static <T> T timed(Map<String, Double> seconds, String stage, Supplier<T> work) {
-        long t0 = System.nanoTime();
-        T r = work.get();
-        seconds.put(stage, (System.nanoTime() - t0) / 1e9);
-        return r;
-    }
 }

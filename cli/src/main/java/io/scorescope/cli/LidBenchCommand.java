@@ -20,7 +20,6 @@ import io.scorescope.report.Section;
 import io.scorescope.report.Series;
 import io.scorescope.report.Table;
 import io.scorescope.report.Verdict;
-import io.scorescope.training.Trainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,11 +54,7 @@ final class LidBenchCommand implements Callable<Integer> {
 
             @Override public LidBench.Training training(String dataset, int steps) {
                 Progress bar = new Progress("train " + dataset, steps);
-                Trainer.Listener l = TrainCommand.listener(bar);
-                return new LidBench.Training() {
-                    @Override public void onStep(int step, int total, double loss, double lr) { l.onStep(step, total, loss, lr); }
-                    @Override public void close() { bar.close(); }
-                };
+                return LidBench.Training.of(TrainCommand.listener(bar), bar::close);
             }
         });
         ObjectNode result = Json.object();

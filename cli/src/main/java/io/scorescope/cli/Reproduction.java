@@ -232,7 +232,8 @@ final class Reproduction {
 
     private static long stream(Settings s, long k) { return new Rng(s.seed()).split(k).nextLong(); }
 
-    private static <T> T timed(Map<String, Double> seconds, String stage, Supplier<T> work) {
+    /** Runs work, recording its wall time in seconds under stage. */
+    static <T> T timed(Map<String, Double> seconds, String stage, Supplier<T> work) {
         long t0 = System.nanoTime();
         T r = work.get();
         seconds.put(stage, (System.nanoTime() - t0) / 1e9);

@@ -1,5 +1,6 @@
 package io.scorescope.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +23,12 @@ public final class Json {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
+
+    /**
+     * Same content written out: node equality is too strict for descriptions read back from a file (a long written
+     * out reads back as an int node).
+     */
+    public static boolean sameContent(JsonNode a, JsonNode b) { return toString(a).equals(toString(b)); }
 
     /** Atomically writes value as pretty JSON. */
     public static void write(Path target, Object value) { AtomicFiles.writeString(target, toString(value) + "\n"); }

@@ -71,10 +71,16 @@ public final class LidBench {
     /** The training steps of one model. */
     public interface Training extends Trainer.Listener, AutoCloseable {
         @Override void close();
-        Training NONE = new Training() {
-            @Override public void onStep(int step, int total, double loss, double lr) { }
-            @Override public void close() { }
-        };
+
+        /** Steps go to {@code steps}; {@code close} runs when the model is trained. */
+        static Training of(Trainer.Listener steps, Runnable close) {
+            return new Training() {
+                @Override public void onStep(int step, int total, double loss, double lr) { steps.onStep(step, total, loss, lr); }
+                @Override public void close() { close.run(); }
+            };
+        }
+
+        Training NONE = of(Trainer.Listener.NONE, () -> { });
     }
 
     public record Outcome(List<Row> rows, List<ModelInfo> models, double seconds) {}
@@ -112,8 +118,7 @@ public final class LidBench {
                 .put("description", b.description()).put("standardised_by", b.scale());
         if (Files.exists(dir.resolve(Checkpoint.WEIGHTS))) {
             Checkpoint.Loaded c = Checkpoint.load(dir);
-            // compared as text: a long written to the checkpoint reads back as an int node
-            boolean same = c.step() == cfg.steps() && Json.toString(c.data()).equals(Json.toString(info)) && c.model().spec().hidden() == cfg.hidden()
+            boolean same = c.step() == cfg.steps() && Json.sameContent(c.data(), info) && c.model().spec().hidden() == cfg.hidden()
                     && c.model().spec().depth() == cfg.depth() && c.config().batch() == cfg.batch();
             if (same) {
                 listener.message("reusing the cached model in " + dir);
