@@ -1,18 +1,17 @@
 package io.scorescope.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scorescope.data.Manifold;
 import io.scorescope.data.TrainingData;
-import io.scorescope.field.ManifoldField;
+import io.scorescope.experiment.AnalysisFiles;
+import io.scorescope.experiment.Claim;
+import io.scorescope.experiment.DataKind;
+import io.scorescope.experiment.ModelSource;
+import io.scorescope.experiment.PointQuery;
+import io.scorescope.experiment.SequenceAnalysis;
+import io.scorescope.experiment.Verdict;
+import io.scorescope.experiment.Verdicts;
 import io.scorescope.field.ScoreField;
 import io.scorescope.geometry.AnalysisTable;
-import io.scorescope.geometry.Definitions;
-import io.scorescope.geometry.PointAnalysis;
-import io.scorescope.geometry.PointAnalyzer;
-import io.scorescope.geometry.SequenceAnalysis;
-import io.scorescope.geometry.Verdict;
-import io.scorescope.geometry.Verdicts;
 import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
@@ -20,10 +19,7 @@ import io.scorescope.io.Provenance;
 import io.scorescope.math.Mat;
 import io.scorescope.sde.SampleSequence;
 import io.scorescope.sde.SequenceFiles;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +29,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code scorescope analyze}: the geometry of a score field (spec sections 1-8), either along recorded sample
+ * {@code scorescope analyze}: the geometry of a score field (docs/science.md), either along recorded sample
  * sequences of a trained model, or at one point of any field.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -75,48 +71,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     // ------------------------------------------------------------------ one point
 
     private static int point(Point p, SaveJacobians jacobians) {
-        if (!(p.sigma > 0) || !Double.isFinite(p.sigma)) throw new InputException("--sigma must be positive, got " + p.sigma);
         ScoreField field = FieldRegistry.resolve(p.field);
-        if (p.at.length != field.dim())
-            throw new InputException("--at has " + p.at.length + " coordinates, the field '" + p.field + "' has dimension " + field.dim());
-        for (double v : p.at) if (!Double.isFinite(v)) throw new InputException("--at must be finite numbers");
-        Mat x = Mat.row(p.at);
-        Mat[] j = field.jacobian(x, p.sigma);
+        PointQuery.check(field, p.field, p.at, p.sigma);
+        Mat[] j = field.jacobian(Mat.row(p.at), p.sigma);
         jacobians.write(j);
-        PointAnalyzer a = PointAnalyzer.of(j[0], p.sigma);
-        if (p.tangent != null) a.trueTangent(axes(p.tangent, field.dim()));
-        else if (field instanceof ManifoldField mf) a.trueTangent(mf.manifold().tangentBasis(p.at));
-        ObjectNode out = a.analyze().toJson();
-        if (p.tangent != null) promoteTrueFrame(out);
-        out.put("field", field.describe()).put("tangent", p.tangent != null ? "axes " + String.join(",", p.tangent) : "learned");
-        System.out.println(Json.toString(out));
+        System.out.println(Json.toString(PointQuery.analyze(field, p.field, p.at, p.sigma, j[0], p.tangent)));
         return 0;
-    }
-
-    /** With --tangent the named axes are the tangent space: the frame keys take their "_true" values. */
-    private static void promoteTrueFrame(ObjectNode o) {
-        List<String> keys = new ArrayList<>();
-        o.fieldNames().forEachRemaining(keys::add);
-        for (String k : keys) if (k.endsWith("_true")) o.set(k.substring(0, k.length() - 5), o.get(k));
-    }
-
-    static Mat axes(List<String> names, int dim) {
-        Mat t = new Mat(dim, names.size());
-        boolean[] seen = new boolean[dim];
-        for (int j = 0; j < names.size(); j++) {
-            String s = names.get(j).trim();
-            int i;
-            try {
-                i = s.startsWith("e") ? Integer.parseInt(s.substring(1)) : -1;
-            } catch (NumberFormatException e) {
-                i = -1;
-            }
-            if (i < 1 || i > dim) throw new InputException("--tangent: '" + s + "' is not an axis e1..e" + dim);
-            if (seen[i - 1]) throw new InputException("--tangent names axis " + s + " twice");
-            seen[i - 1] = true;
-            t.set(i - 1, j, 1);
-        }
-        return t;
     }
 
     // ------------------------------------------------------------------ along sequences
@@ -133,77 +93,24 @@ final class AnalyzeCommand implements Callable<Integer> {
         SequenceAnalysis.References refs = new SequenceAnalysis.References(td.flatMap(TrainingData::manifold),
                 s.noTraining ? Optional.empty() : td.map(TrainingData::points));
         int[] steps = SequenceAnalysis.levelSteps(seq.sigmas(), s.levels);
-        int levels = steps.length;
-        estimateCost(src.field(), seq, refs, steps);
+        System.err.printf("cost: %d Jacobians (%s, %d x %d each) + SVDs%s%s; about %.0f s%n", (long) seq.n() * steps.length,
+                src.field().describe(), seq.dim(), seq.dim(), refs.manifold().isPresent() ? ", exact field by quadrature" : "",
+                refs.trainingPoints().map(t -> ", posterior over " + t.rows() + " training points").orElse(""),
+                SequenceAnalysis.estimateSeconds(src.field(), seq, refs, steps));
         AnalysisTable table;
-        try (Progress bar = new Progress("analyze", levels)) {
+        try (Progress bar = new Progress("analyze", steps.length)) {
             table = SequenceAnalysis.run(src.field(), seq, steps, refs, bar::stepTo);
         }
-        writeTables(s.out, table, seq, steps);
-        if (jacobians.requested()) jacobians.write(jacobiansInTableOrder(src.field(), seq, steps));
-        List<Verdict> verdicts = Verdicts.all(table);
-        ObjectNode summary = Json.object();
-        for (Verdict v : verdicts) summary.set(v.claim(), v.toJson());
-        Json.write(s.out.resolve("verdicts.json"), summary);
+        if (jacobians.requested()) jacobians.write(SequenceAnalysis.jacobians(src.field(), seq, steps));
+        Map<Claim, Verdict> verdicts = Verdicts.all(table, Verdicts.smallSigma(td.map(DataKind::noiseUnit).orElse(1.0)));
         ObjectNode config = Json.object().put("levels", s.levels).put("sequences", s.sequences.toString())
                 .put("training_posterior", !s.noTraining);
         Provenance prov = Provenance.of("analysis", s.seed, config).input("model", src.info());
         td.ifPresent(d -> prov.input("data", d.info()));
-        Definitions.defineAll(prov);
-        Json.write(s.out.resolve("provenance.json"), prov.toJson());
-        for (Verdict v : verdicts)
-            System.out.printf("%-4s %-14s %s%n", v.claim(), v.holds() ? "holds" : "does not hold", v.numbers());
-        System.out.printf("analysis of %d sequences x %d levels in %s%n", seq.n(), levels, s.out);
+        AnalysisFiles.writeFolder(s.out, table, seq, steps, verdicts, prov);
+        for (Verdict v : verdicts.values())
+            System.out.printf("%-26s %-14s %s%n", v.claim().key(), v.outcome().label(), v.reason() != null ? v.reason() : v.numbers());
+        System.out.printf("analysis of %d sequences x %d levels in %s%n", seq.n(), steps.length, s.out);
         return 0;
-    }
-
-    /** Prints the number of Jacobians and the time extrapolated from one small calibration batch. */
-    private static void estimateCost(ScoreField model, SampleSequence seq, SequenceAnalysis.References refs, int[] steps) {
-        int levels = steps.length;
-        int mid = steps[steps.length / 2];
-        Mat x = seq.atStep(mid);
-        Mat probe = x.rows(0, Math.min(4, x.rows()));
-        SequenceAnalysis.Level level = new SequenceAnalysis.Level(model, refs);
-        level.at(probe, seq.sigma(mid));   // warm-up: the first call pays for class loading and JIT
-        long t0 = System.nanoTime();
-        level.at(probe, seq.sigma(mid));
-        double perPoint = (System.nanoTime() - t0) / 1e9 / probe.rows();
-        long jacobians = (long) seq.n() * levels;
-        System.err.printf("cost: %d Jacobians (%s, %d x %d each) + SVDs%s%s; about %.0f s (calibrated on %d points)%n",
-                jacobians, model.describe(), seq.dim(), seq.dim(),
-                refs.manifold().isPresent() ? ", exact field by quadrature" : "",
-                refs.trainingPoints().isPresent() ? ", posterior over " + refs.trainingPoints().get().rows() + " training points" : "",
-                perPoint * jacobians, probe.rows());
-    }
-
-    /** The Jacobians again (only when --save-jacobians asks), in the row order of analysis.csv: level-major. */
-    private static Mat[] jacobiansInTableOrder(ScoreField field, SampleSequence seq, int[] steps) {
-        List<Mat> out = new ArrayList<>();
-        for (int step : steps) out.addAll(List.of(field.jacobian(seq.atStep(step), seq.sigma(step))));
-        return out.toArray(Mat[]::new);
-    }
-
-    /** analysis.csv (sequence, level, the point, every PointAnalysis column) and spectra.csv (singular values). */
-    static void writeTables(Path out, AnalysisTable table, SampleSequence seq, int[] steps) {
-        int d = seq.dim();
-        StringBuilder csv = new StringBuilder();
-        List<String> head = new ArrayList<>(List.of("sequence", "level"));
-        for (int k = 0; k < d; k++) head.add("x" + k);
-        head.addAll(PointAnalysis.csvHeader(d));
-        csv.append(String.join(",", head)).append('\n');
-        StringBuilder spectra = new StringBuilder("sequence,level,sigma");
-        for (int k = 1; k <= d; k++) spectra.append(",s_").append(k);
-        spectra.append('\n');
-        for (AnalysisTable.Row r : table.rows()) {
-            List<String> cells = new ArrayList<>(List.of(Integer.toString(r.sequence()), Integer.toString(r.level())));
-            for (double v : seq.point(r.sequence(), steps[r.level()])) cells.add(Double.toString(v));
-            cells.addAll(r.point().csvRow());
-            csv.append(String.join(",", cells)).append('\n');
-            spectra.append(r.sequence()).append(',').append(r.level()).append(',').append(r.sigma());
-            for (double v : r.point().features().singularValues()) spectra.append(',').append(v);
-            spectra.append('\n');
-        }
-        AtomicFiles.writeString(out.resolve("analysis.csv"), csv.toString());
-        AtomicFiles.writeString(out.resolve("spectra.csv"), spectra.toString());
     }
 }

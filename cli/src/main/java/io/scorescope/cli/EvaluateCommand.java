@@ -5,31 +5,34 @@ import io.scorescope.data.ImageDataset;
 import io.scorescope.data.ImageSets;
 import io.scorescope.data.Manifold;
 import io.scorescope.data.TrainingData;
-import io.scorescope.evaluate.SampleQuality;
-import io.scorescope.field.ScoreField;
+import io.scorescope.evaluate.ImageQuality;
+import io.scorescope.evaluate.ManifoldQuality;
+import io.scorescope.experiment.DataKind;
+import io.scorescope.experiment.ModelSource;
 import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
 import io.scorescope.math.Mat;
 import io.scorescope.report.ImageFigures;
 import io.scorescope.report.PngFigureWriter;
-import io.scorescope.sde.SampleSequence;
 import io.scorescope.sde.SamplerConfig;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code scorescope evaluate}: sample quality. On a built-in manifold: distance to M, excess DSM loss over the exact
- * Bayes floor, proportions and energy distance. On image data: memorisation ratio against the held-out split and the
- * classifier's view of the samples (as in the image report), and optionally a grid of the samples as a PNG.
+ * Bayes floor, proportions and energy distance ({@link ManifoldQuality}). On image data: memorisation ratio against
+ * the held-out split and the classifier's view of the samples ({@link ImageQuality}), and optionally a PNG grid.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Sample quality. Manifolds: distance of fresh samples to M, excess DSM loss over the exact Bayes floor, density match. "
                 + "Images: memorisation ratio against held-out images and a pixel classifier's confidence on the samples.")
 final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true) Path model;
+    @Mixin ModelOptions.WithData models;
     @Option(names = "--n", defaultValue = "2000", description = "Samples. Default: ${DEFAULT-VALUE}.") int n;
     @Option(names = "--sampler", defaultValue = "reverse-sde") String sampler;
     @Option(names = "--steps", defaultValue = "200") int steps;
@@ -41,67 +44,60 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override public Integer call() {
         if (n < 2) throw new InputException("--n must be >= 2, got " + n);
         if (lossDraws < 2) throw new InputException("--loss-draws must be >= 2, got " + lossDraws);
-        ModelSource src = ModelSource.fromCheckpoint(model);
-        ObjectNode dataInfo = src.dataInfo().orElseThrow();
-        if ("images".equals(dataInfo.path("kind").asText())) return evaluateImages(src, dataInfo.path("spec").asText());
+        if (steps < 1) throw new InputException("--steps must be >= 1, got " + steps);
+        ModelSource src = models.require();
+        TrainingData td = models.requireData(src, "to measure sample quality");
+        double[] range = src.sigmaRange(() -> DataKind.sigmaRange(td));
+        SamplerConfig cfg = SamplerConfig.defaults(range[0], range[1]).withSampler(sampler).withSchedule("geometric", steps);
+        if (ImageSets.isImageData(td.info())) return images(src, td.spec(), cfg);
         if (grid != null) throw new InputException("--grid applies to models trained on image data");
-        TrainingData td = TrainingData.fromInfo(dataInfo);
-        ObjectNode q = evaluate(src.field(), td, src.sigmaRange(() -> Reproduction.noiseScale(td.points())), n, sampler, steps, lossDraws, seed);
+        Manifold m = td.manifold().orElseThrow(() ->
+                new InputException("evaluate needs a model trained on a built-in manifold or an image set (this one used " + td.spec() + ")"));
+        ManifoldQuality mq;
+        try (Progress bar = new Progress("evaluate", cfg.steps() + 1)) {
+            mq = ManifoldQuality.measure(src.field(), m, td.spec(), cfg, n, lossDraws, seed, bar.sampling());
+        }
+        ObjectNode q = mq.toJson();
         if (json) {
             System.out.println(Json.toString(q));
-        } else {
-            System.out.printf("distance to M after denoising: median %.3g, p90 %.3g (raw: median %.3g)%n",
-                    q.get("distance_median").asDouble(), q.get("distance_p90").asDouble(), q.get("distance_median_raw").asDouble());
-            System.out.printf("excess DSM loss over the Bayes floor: %.4g (model %.5f, floor %.5f)%n",
-                    q.get("excess_loss").asDouble(), q.get("model_loss").asDouble(), q.get("bayes_loss").asDouble());
-            if (q.has("proportions")) {
-                q.get("proportions").fields().forEachRemaining(e -> System.out.printf("  %-10s true %.3f  estimated %.3f%n",
-                        e.getKey(), e.getValue().get("true").asDouble(), e.getValue().get("estimated").asDouble()));
-                System.out.printf("largest proportion error: %.4f%n", q.get("proportion_error_max").asDouble());
-            }
-            System.out.printf("energy distance to fresh data: %.3g (two fresh samples: %.3g)%n",
-                    q.get("two_sample").get("value").asDouble(), q.get("two_sample").get("null_level").asDouble());
+            return 0;
         }
+        System.out.printf("distance to M after denoising: median %.3g, p90 %.3g (raw: median %.3g)%n",
+                q.get("distance_median").asDouble(), q.get("distance_p90").asDouble(), q.get("distance_median_raw").asDouble());
+        System.out.printf("excess DSM loss over the Bayes floor: %.4g (model %.5f, floor %.5f)%n",
+                q.get("excess_loss").asDouble(), q.get("model_loss").asDouble(), q.get("bayes_loss").asDouble());
+        if (q.has("proportions")) {
+            q.get("proportions").fields().forEachRemaining(e -> System.out.printf("  %-10s true %.3f  estimated %.3f%n",
+                    e.getKey(), e.getValue().get("true").asDouble(), e.getValue().get("estimated").asDouble()));
+            System.out.printf("largest proportion error: %.4f%n", q.get("proportion_error_max").asDouble());
+        }
+        System.out.printf("energy distance to fresh data: %.3g (two fresh samples: %.3g)%n",
+                q.get("two_sample").get("value").asDouble(), q.get("two_sample").get("null_level").asDouble());
         return 0;
     }
 
-    private int evaluateImages(ModelSource src, String spec) {
-        ImageDataset train = ImageSets.resolve(spec), test = ImageSets.resolve(ImageReproduction.testSpec(spec));
+    private int images(ModelSource src, String spec, SamplerConfig cfg) {
+        ImageDataset train = ImageSets.resolve(spec), test = ImageSets.resolve(ImageSets.testSpec(spec));
         if (grid != null) AtomicFiles.ensureWritableDir(grid.toAbsolutePath().getParent());   // fail before sampling, not after
-        double[] range = src.sigmaRange(() -> Reproduction.noiseScale(train.images()));
-        SamplerConfig cfg = SamplerConfig.defaults(range[0], range[1]).withSampler(sampler).withSchedule("geometric", steps);
-        ImageReproduction.Quality q = ImageReproduction.quality(src.field(), cfg, n, train, test, seed);
-        q.json().put("data", spec);
+        ImageQuality q;
+        try (Progress bar = new Progress("evaluate", cfg.steps() + 1)) {
+            q = ImageQuality.measure(src.field(), cfg, n, train, test, seed, bar.sampling());
+        }
         if (grid != null) {
             Mat shown = q.samples().rows(0, Math.min(64, q.samples().rows()));
             PngFigureWriter.writeOne(ImageFigures.sampleGrid("samples", "samples", shown, train, 8), grid);
         }
         if (json) {
-            System.out.println(Json.toString(q.json()));
-        } else {
-            System.out.printf("memorisation ratio: %.3f (median nearest-training distance of samples %.3f, of held-out images %.3f); copies %.3f%n",
-                    q.memorisation().ratio(), q.memorisation().sampleMedian(), q.memorisation().heldOutMedian(), q.memorisation().copyFraction());
-            System.out.printf("classifier: held-out accuracy %.3f; mean confidence on samples %.3f (held-out %.3f); share >= 0.9: %.3f (held-out %.3f)%n",
-                    q.testAccuracy(), q.onSamples().meanConfidence(), q.onHeldOut().meanConfidence(),
-                    q.onSamples().confidentShare(), q.onHeldOut().confidentShare());
-            System.out.println("predicted classes of the samples: " + java.util.Arrays.toString(q.onSamples().classCounts()));
-            if (grid != null) System.out.println("grid: " + grid);
+            System.out.println(Json.toString(q.toJson().put("data", spec)));
+            return 0;
         }
+        System.out.printf("memorisation ratio: %.3f (median nearest-training distance of samples %.3f, of held-out images %.3f); copies %.3f%n",
+                q.memorisation().ratio(), q.memorisation().sampleMedian(), q.memorisation().heldOutMedian(), q.memorisation().copyFraction());
+        System.out.printf("classifier: held-out accuracy %.3f; mean confidence on samples %.3f (held-out %.3f); share >= 0.9: %.3f (held-out %.3f)%n",
+                q.testAccuracy(), q.onSamples().meanConfidence(), q.onHeldOut().meanConfidence(),
+                q.onSamples().confidentShare(), q.onHeldOut().confidentShare());
+        System.out.println("predicted classes of the samples: " + Arrays.toString(q.onSamples().classCounts()));
+        if (grid != null) System.out.println("grid: " + grid);
         return 0;
-    }
-
-    /** Sample quality of a model trained on td, sampled (and its DSM loss measured) over the noise range {min, max}. */
-    static ObjectNode evaluate(ScoreField model, TrainingData td, double[] range, int n, String sampler, int steps, int lossDraws, long seed) {
-        Manifold m = td.manifold().orElseThrow(() ->
-                new InputException("evaluate needs a model trained on a built-in manifold (this one used " + td.spec() + ")"));
-        SamplerConfig cfg = SamplerConfig.defaults(range[0], range[1])
-                .withSampler(sampler).withSchedule("geometric", steps).withDenoiseFinal(true);
-        SampleCommand.Run run = SampleCommand.run(model, cfg, n, seed, "evaluate");
-        SampleSequence s = run.sequence();
-        SampleQuality q = SampleQuality.measure(model, m, run.samples(), s.finalPoints(),
-                range[0], range[1], lossDraws, seed);
-        ObjectNode o = q.toJson();
-        o.put("n", n).put("sampler", sampler).put("steps", steps).put("data", td.spec());
-        return o;
     }
 }

@@ -19,7 +19,7 @@ import io.scorescope.report.ScatterSeries;
 import io.scorescope.report.Section;
 import io.scorescope.report.Series;
 import io.scorescope.report.Table;
-import io.scorescope.report.Verdict;
+import io.scorescope.report.Badge;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +54,7 @@ final class LidBenchCommand implements Callable<Integer> {
 
             @Override public LidBench.Training training(String dataset, int steps) {
                 Progress bar = new Progress("train " + dataset, steps);
-                return LidBench.Training.of(TrainCommand.listener(bar), bar::close);
+                return LidBench.Training.of(bar.training(), bar::close);
             }
         });
         ObjectNode result = Json.object();
@@ -165,14 +165,14 @@ final class LidBenchCommand implements Callable<Integer> {
                 + "Estimators are listed by their mean MAE over the data sets in the key numbers.");
         setup.add("Published reference (Stanczuk et al.): the normal bundle estimate on the 10-sphere and the 50-sphere in R^100 is 11 and 51.");
         Section ranking = new Section("lid-benchmark", "Local intrinsic dimension on known-dimension data", "",
-                Verdict.notEvaluated("no verdict: the table ranks estimators by MAE against the known dimension"),
+                Badge.notEvaluated("no verdict: the table ranks estimators by MAE against the known dimension"),
                 "MAE = mean |estimate - d(x)| over the queries; concordance = Harrell's C between estimates and per-point truth (mixed-dimension data)",
                 numbers, List.of(fig), matrix(o), setup);
         List<String> rules = new ArrayList<>();
         rules.add("Every rule and threshold below was fixed before the run and is not tuned on this benchmark.");
         for (String e : LidEstimators.NAMES) rules.add(e + ": " + LidEstimators.parse(e).rule());
         Section details = new Section("lid-details", "Per data set and estimator: estimate, MAE, concordance, standard error, time", "",
-                Verdict.notEvaluated("no verdict: details of the table above"), "", List.of(), List.of(), table(o), rules);
+                Badge.notEvaluated("no verdict: details of the table above"), "", List.of(), List.of(), table(o), rules);
         return new Report("Scorescope LID benchmark", cfg.datasets().size() + " data sets, " + LidEstimators.NAMES.size() + " estimators",
                 prov.toJson(), List.of(ranking, details));
     }

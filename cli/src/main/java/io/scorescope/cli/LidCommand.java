@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.data.Manifold;
 import io.scorescope.data.TrainingData;
+import io.scorescope.experiment.ModelSource;
 import io.scorescope.field.ScoreField;
 import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.Csv;
@@ -17,12 +18,13 @@ import io.scorescope.lid.LidMetrics;
 import io.scorescope.lid.LidProblem;
 import io.scorescope.lid.LidResult;
 import io.scorescope.math.Mat;
-import io.scorescope.training.Checkpoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,7 +42,7 @@ final class LidCommand implements Callable<Integer> {
     @Option(names = "--estimator", description = "Estimator spec name[:key=value,...], repeatable. Default: all that the inputs allow. Known: "
             + "jacobian-threshold, jacobian-soft, nb-gap-centred, nb-gap-uncentred, nb-threshold-centred, nb-threshold-uncentred, flipd, cfdm, mle, twonn, lpca.")
     List<String> estimators = new ArrayList<>();
-    @Option(names = "--model", description = "Model folder (scorescope train) for the score-based estimators.") Path model;
+    @Mixin ModelOptions models;
     @Option(names = "--n", defaultValue = "2000", description = "Points drawn from a built-in data set. Default: ${DEFAULT-VALUE}.") int n;
     @Option(names = "--queries", defaultValue = "500", description = "Estimate at the first Q points. Default: ${DEFAULT-VALUE}.") int queries;
     @Option(names = "--seed", defaultValue = "0") long seed;
@@ -68,13 +70,9 @@ final class LidCommand implements Callable<Integer> {
                 for (int i = 0; i < truth.length; i++) truth[i] = m.intrinsicDimAt(points.row(i));
             }
         }
-        ScoreField field = null;
-        ObjectNode modelInfo = null;
-        if (model != null) {
-            Checkpoint.Loaded c = Checkpoint.load(model);
-            field = c.model();
-            modelInfo = Json.object().put("path", model.toAbsolutePath().toString()).put("step", c.step()).put("describe", field.describe());
-        }
+        Optional<ModelSource> given = models.load();
+        ScoreField field = given.map(ModelSource::field).orElse(null);
+        ObjectNode modelInfo = given.map(ModelSource::info).orElse(null);
         List<String> specs = new ArrayList<>(estimators);
         if (specs.isEmpty())
             for (String e : LidEstimators.NAMES) if (field != null || !LidEstimators.parse(e).needsField()) specs.add(e);

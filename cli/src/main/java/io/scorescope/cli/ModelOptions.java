@@ -1,6 +1,7 @@
 package io.scorescope.cli;
 
 import io.scorescope.data.TrainingData;
+import io.scorescope.experiment.ModelSource;
 import io.scorescope.io.InputException;
 import io.scorescope.model.TorchScriptField;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --model DIR} or {@code --model-file PATH[:OPTIONS] [--output KIND]}, the model of {@code sample},
- * {@code analyze} and {@code reproduce} (a picocli mixin, or a superclass of an argument group).
+ * {@code analyze}, {@code evaluate}, {@code lid} and {@code reproduce} (a picocli mixin, or a superclass of an argument group).
  */
 class ModelOptions {
     @Option(names = "--model", paramLabel = "DIR", description = "Model folder written by 'scorescope train' (or reproduce's model/).")

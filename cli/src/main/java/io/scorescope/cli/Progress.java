@@ -1,11 +1,12 @@
 package io.scorescope.cli;
 
+import io.scorescope.experiment.ProgressListener;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /** A progress bar on stderr for one stage of work (training, sampling, analysis). */
-final class Progress implements AutoCloseable {
+final class Progress implements ProgressListener.Task {
     private final ProgressBar bar;
     private final LineConsumer consumer = new LineConsumer();
 
@@ -15,11 +16,11 @@ final class Progress implements AutoCloseable {
                 .setUpdateIntervalMillis(250).continuousUpdate().showSpeed().build();
     }
 
-    void stepTo(long done) { bar.stepTo(done); }
+    @Override public void stepTo(long done) { bar.stepTo(done); }
 
     void step() { bar.step(); }
 
-    void extra(String message) { bar.setExtraMessage(message); }
+    @Override public void note(String message) { bar.setExtraMessage(message); }
 
     /** Closes the bar and ends its line, so that a following error message starts on a line of its own. */
     @Override public void close() {

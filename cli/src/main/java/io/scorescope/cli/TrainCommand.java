@@ -1,13 +1,9 @@
 package io.scorescope.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.data.TrainingData;
-import io.scorescope.geometry.Definitions;
+import io.scorescope.experiment.ModelFolder;
 import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.InputException;
-import io.scorescope.io.Json;
-import io.scorescope.io.Provenance;
-import io.scorescope.math.Mat;
 import io.scorescope.model.Architecture;
 import io.scorescope.model.ModelSpec;
 import io.scorescope.model.Parameterisation;
@@ -65,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
             td = TrainingData.fromInfo(c.data());
             try (Progress bar = new Progress("train", cfg.steps())) {
                 bar.stepTo(c.step());
-                r = Trainer.resume(out, td.points(), listener(bar));
+                r = Trainer.resume(out, td.points(), bar.training());
             }
         } else {
             cfg = new TrainConfig(steps, batch, lr, Math.min(1000, Math.max(0, steps / 10)), ema, sigmaMin, sigmaMax,
@@ -80,28 +76,16 @@ final class TrainCommand implements Callable<Integer> {
                 };
                 default -> throw new InputException("unknown --model '" + model + "'; expected mlp or energy");
             };
-            spec = new ModelSpec(td.dim(), hidden, depth, 8, p, sigmaData(td.points()), architecture(arch, td));
+            spec = new ModelSpec(td.dim(), hidden, depth, 8, p, td.sigmaData(), architecture(arch, td));
             try (Progress bar = new Progress("train", cfg.steps())) {
-                r = Trainer.train(out, spec, td.points(), td.info(), cfg, listener(bar));
+                r = ModelFolder.train(out, spec, td, cfg, bar.training());
             }
         }
-        writeProvenance(out, spec, cfg, td);
+        if (resume) ModelFolder.writeProvenance(out, spec, cfg, td);
         double last = r.history().isEmpty() ? Double.NaN : r.history().get(r.history().size() - 1).loss();
         System.out.printf("trained %s on %s for %d steps; final loss %.5f; model in %s%n",
                 spec.parameterisation().cliName(), td.spec(), r.steps(), last, out);
         return 0;
-    }
-
-    /** The model folder's provenance.json: model spec, training configuration and data. */
-    static void writeProvenance(Path out, ModelSpec spec, TrainConfig cfg, TrainingData td) {
-        ObjectNode config = Json.object();
-        config.set("model", spec.toJson());
-        config.set("training", cfg.toJson());
-        config.set("data", td.info());
-        Provenance prov = Provenance.of("model", cfg.seed(), config)
-                .define("dsm_loss", Definitions.DSM)
-                .define("parameterisation", spec.parameterisation().cliName());
-        Json.write(out.resolve("provenance.json"), prov.toJson());
     }
 
     /** The network family; a U-Net takes its image shape from the data description. */
@@ -117,31 +101,8 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
-    /** Progress bar updates (and the running loss every 50 steps) for a training run. */
-    static Trainer.Listener listener(Progress bar) {
-        return (step, total, loss, lr) -> {
-            bar.stepTo(step);
-            if (step % 50 == 0) bar.extra(String.format("loss %.4f", loss));
-        };
-    }
-
     /** Loss rows every 50 steps, or every gcd(checkpoint interval, 50) so that rows never straddle a checkpoint. */
     static int logInterval(int checkpointEvery) {
         return java.math.BigInteger.valueOf(checkpointEvery).gcd(java.math.BigInteger.valueOf(50)).intValue();
-    }
-
-    /** sigma_data = sqrt of the mean per-coordinate variance of the data. */
-    static double sigmaData(Mat x) {
-        int n = x.rows(), d = x.cols();
-        double total = 0;
-        for (int k = 0; k < d; k++) {
-            double m = 0, s = 0;
-            for (int i = 0; i < n; i++) m += x.get(i, k);
-            m /= n;
-            for (int i = 0; i < n; i++) { double t = x.get(i, k) - m; s += t * t; }
-            total += s / n;
-        }
-        double v = Math.sqrt(total / d);
-        return v > 0 ? v : 1;
     }
 }

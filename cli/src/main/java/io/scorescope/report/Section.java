@@ -15,7 +15,7 @@ import java.util.List;
  * @param table      optional table (null if none)
  * @param paragraphs free text paragraphs
  */
-public record Section(String id, String title, String claim, Verdict verdict, String definition,
+public record Section(String id, String title, String claim, Badge verdict, String definition,
                       List<KeyNumber> numbers, List<Figure> figures, Table table, List<String> paragraphs) {
     public Section {
         Checks.id(id);

@@ -6,7 +6,7 @@ final class SectionHtml {
 
     static String htmlId(Section s) { return "sec-" + s.id(); }
 
-    static String badge(Verdict v) {
+    static String badge(Badge v) {
         return "<span class=\"badge " + v.key() + "\">" + Html.text(v.label()) + "</span>";
     }
 

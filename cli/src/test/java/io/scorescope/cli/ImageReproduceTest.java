@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scorescope.data.ImageSets;
+import io.scorescope.experiment.Claim;
+import io.scorescope.experiment.Experiment;
+import io.scorescope.experiment.ImageBudget;
 import io.scorescope.geometry.PointAnalysis;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
@@ -44,7 +48,7 @@ class ImageReproduceTest {
         JsonNode claims = summary.get("claims");
         List<String> keys = new ArrayList<>();
         claims.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.copyOf(ClaimSummary.KEYS.values()), keys);
+        assertEquals(java.util.Arrays.stream(Claim.values()).map(Claim::key).toList(), keys);
         claims.fields().forEachRemaining(e -> {
             assertTrue(e.getValue().get("holds").isBoolean(), e.getKey());
             assertTrue(e.getValue().get("rule").isTextual(), e.getKey());
@@ -92,7 +96,7 @@ class ImageReproduceTest {
     @Test
     void evaluateOnTheImageModelGivesMemorisationClassifierAndGrid() throws IOException {
         Path grid = shared.resolve("grid.png");
-        CliRun r = CliRun.of("evaluate", "--model", first.resolve(Reproduction.MODEL_DIR).toString(), "--n", "16", "--steps", "10",
+        CliRun r = CliRun.of("evaluate", "--model", first.resolve(Experiment.MODEL_DIR).toString(), "--n", "16", "--steps", "10",
                 "--json", "--grid", grid.toString());
         assertEquals(0, r.code(), r.toString());
         JsonNode q = Json.MAPPER.readTree(r.out());
@@ -109,7 +113,7 @@ class ImageReproduceTest {
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
         Path file = Files.writeString(shared.resolve("plain.txt"), "x");   // a folder under a regular file cannot exist
-        CliRun bad = CliRun.of("evaluate", "--model", first.resolve(Reproduction.MODEL_DIR).toString(), "--n", "4", "--steps", "2",
+        CliRun bad = CliRun.of("evaluate", "--model", first.resolve(Experiment.MODEL_DIR).toString(), "--n", "4", "--steps", "2",
                 "--grid", file.resolve("g.png").toString());
         assertEquals(2, bad.code(), bad.toString());
         assertEquals(1, bad.textLines().size(), bad.toString());
@@ -119,10 +123,12 @@ class ImageReproduceTest {
     @Test
     void givenModelAndControlAreReusedAndGiveTheSameNumbers() throws IOException {
         Path reuse = shared.resolve("reuse");
-        CliRun r = CliRun.of("reproduce", "--budget", "tiny", "--seed", "3", "--model", first.resolve(Reproduction.MODEL_DIR).toString(),
-                "--control", first.resolve(Reproduction.CONTROL_DIR).toString(), "--out", reuse.toString());
+        CliRun r = CliRun.of("reproduce", "--budget", "tiny", "--seed", "3", "--model", first.resolve(Experiment.MODEL_DIR).toString(),
+                "--control", first.resolve(Experiment.CONTROL_DIR).toString(), "--out", reuse.toString());
         assertEquals(0, r.code(), r.toString());
-        assertFalse(Files.exists(reuse.resolve(Reproduction.MODEL_DIR)));   // nothing trained
+        // nothing trained: the given checkpoints are copied as they are, so that the run folder is self-contained
+        assertEquals(Files.readString(first.resolve(Experiment.MODEL_DIR).resolve("loss.csv")),
+                Files.readString(reuse.resolve(Experiment.MODEL_DIR).resolve("loss.csv")));
         JsonNode b = Json.MAPPER.readTree(reuse.resolve(ReproduceCommand.SUMMARY).toFile());
         assertEquals(summary.get("claims"), b.get("claims"));
         assertEquals(summary.get("sample_quality"), b.get("sample_quality"));
@@ -131,7 +137,7 @@ class ImageReproduceTest {
 
     @Test
     void givenModelsMustFitTheData() {
-        String model = first.resolve(Reproduction.MODEL_DIR).toString();
+        String model = first.resolve(Experiment.MODEL_DIR).toString();
         for (String[] a : new String[][] {
                 {"reproduce", "--data", "mnist", "--budget", "tiny", "--model", model, "--out", shared.resolve("x").toString()},
                 {"reproduce", "--data", "digits", "--budget", "tiny", "--control", model, "--out", shared.resolve("x").toString()}}) {
@@ -149,16 +155,35 @@ class ImageReproduceTest {
 
     @Test
     void heldOutSpecIsTheTestSplitOfTheSameSelection() {
-        assertEquals("digits:split=test", ImageReproduction.testSpec("digits"));
-        assertEquals("mnist:digits=0,1,n=500,split=test", ImageReproduction.testSpec("mnist:digits=0,1,n=500"));
-        assertEquals("digits:split=test", ImageReproduction.testSpec("digits:split=train"));
-        assertThrows(InputException.class, () -> ImageReproduction.testSpec("digits:split=all"));
+        assertEquals("digits:split=test", ImageSets.testSpec("digits"));
+        assertEquals("mnist:digits=0,1,n=500,split=test", ImageSets.testSpec("mnist:digits=0,1,n=500"));
+        assertEquals("digits:split=test", ImageSets.testSpec("digits:split=train"));
+        assertThrows(InputException.class, () -> ImageSets.testSpec("digits:split=all"));
+    }
+
+    /** A TorchScript export of the digits model, given with --model-file and --data, gives the checkpoint's verdicts. */
+    @Test
+    void anExportedModuleGivesTheVerdictsOfItsCheckpoint() throws IOException {
+        Path pt = shared.resolve("exported.pt"), viaFile = shared.resolve("via-file");
+        assertEquals(0, CliRun.of("export", "--model", first.resolve(Experiment.MODEL_DIR).toString(), "--out", pt.toString(),
+                "--output", "score").code());
+        CliRun r = CliRun.of("reproduce", "--data", "digits", "--budget", "tiny", "--seed", "3", "--model-file", pt.toString(),
+                "--control", first.resolve(Experiment.CONTROL_DIR).toString(), "--out", viaFile.toString());
+        assertEquals(0, r.code(), r.toString());
+        JsonNode b = Json.MAPPER.readTree(viaFile.resolve(ReproduceCommand.SUMMARY).toFile());
+        for (Claim c : Claim.values()) {
+            JsonNode x = summary.get("claims").get(c.key()), y = b.get("claims").get(c.key());
+            assertEquals(x.get("holds"), y.get("holds"), c.key());
+        }
+        assertEquals("torchscript", b.get("models").get("model").get("source").asText());
+        assertTrue(Files.exists(viaFile.resolve(Experiment.MODEL_FILE)));
     }
 
     @Test
-    void torchScriptModulesAreRefusedOnImagesWithExitTwo(@TempDir Path dir) {
-        assertEquals(2, CliRun.of("reproduce", "--data", "digits", "--budget", "tiny", "--model-file", dir.resolve("m.pt").toString(),
-                "--out", dir.toString()).code());
-        assertFalse(Files.exists(dir.resolve(ReproduceCommand.SUMMARY)));
+    void aModuleNeedsTheDataItWasTrainedOnWithExitTwo(@TempDir Path dir) {
+        CliRun r = CliRun.of("reproduce", "--budget", "tiny", "--model-file", dir.resolve("m.pt").toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, r.code(), r.toString());
+        assertEquals(1, r.textLines().size(), r.toString());
+        assertFalse(Files.exists(dir.resolve("o")));
     }
 }

@@ -36,6 +36,19 @@ class ReproduceCommandTest {
         summary = Json.MAPPER.readTree(first.resolve(ReproduceCommand.SUMMARY).toFile());
     }
 
+    /**
+     * The cheapest strong check of the verdict machinery: the exact field of the default sphere, analysed at the
+     * model's sequence points, passes A2-rise, A4 and A5; the energy control is never found non-conservative.
+     */
+    @Test
+    void theExactFieldPassesA2RiseA4AndA5AndTheControlNeverPassesA3() {
+        JsonNode claims = summary.get("claims");
+        for (String key : List.of("A2_dimension_rises", "A4_normal_projection", "A5_effective_overlap"))
+            assertEquals("holds", claims.get(key).get("exact").get("verdict").asText(), key + ": " + claims.get(key).get("exact"));
+        String control = claims.get("A3_nonconservative_within").get("control").get("verdict").asText();
+        assertTrue(control.equals("not evaluated") || control.equals("does not hold"), control);
+    }
+
     @Test
     void summaryHasEveryRequiredKeyWithItsType() {
         assertTrue(summary.get("data").isTextual());
@@ -48,8 +61,12 @@ class ReproduceCommandTest {
         assertEquals(List.of("A2_dimension_rises", "A2_spread_rises", "A3_nonconservative_within", "A4_normal_projection",
                 "A5_effective_overlap", "A6_constrained_mixing"), fieldNames(claims));
         claims.fields().forEachRemaining(e -> {
-            assertTrue(e.getValue().get("holds").isBoolean(), e.getKey());
-            assertTrue(e.getValue().get("rule").isTextual(), e.getKey());
+            JsonNode c = e.getValue();
+            assertTrue(c.get("verdict").isTextual(), e.getKey());
+            // holds is a boolean exactly when the claim was evaluated; a claim not evaluated says why
+            assertEquals(!c.get("verdict").asText().equals("not evaluated"), c.get("holds").isBoolean(), e.getKey());
+            assertEquals(c.get("holds").isNull(), c.get("reason").isTextual(), e.getKey());
+            assertTrue(c.get("rule").isTextual(), e.getKey());
         });
         numbers(claims.get("A2_dimension_rises"), "spearman_median");
         numbers(claims.get("A2_spread_rises"), "difference", "sd_lower_half", "sd_upper_half");
@@ -78,7 +95,7 @@ class ReproduceCommandTest {
         List<String> header = new ArrayList<>(List.of("sequence", "level"));
         header.addAll(PointAnalysis.csvHeader(3));
         assertEquals(String.join(",", header), lines.get(0));
-        assertEquals(1 + Budget.TINY.sequences() * Budget.TINY.levels(), lines.size());
+        assertEquals(1 + io.scorescope.experiment.Budget.TINY.sequences() * io.scorescope.experiment.Budget.TINY.levels(), lines.size());
         try (Stream<Path> s = Files.list(first)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files left");
         }

@@ -75,7 +75,7 @@ class ImageBenchmark {
         Memorisation m = Memorisation.measure(samples, digits.images(), test.images());
         System.out.printf("BENCH classifier test accuracy %.3f; samples: %s; memorisation %s%n",
                 c.accuracy(test.images(), test.labels()), q.toJson(), m.toJson());
-        Section s = new Section("digits", "Digits samples", "", Verdict.notEvaluated("figures only"), "", List.of(),
+        Section s = new Section("digits", "Digits samples", "", Badge.notEvaluated("figures only"), "", List.of(),
                 List.of(ImageFigures.sampleGrid("samples", "MLP digits samples", samples, digits, 10)), null, List.of());
         ReportFiles.writeAll(new Report("digits", "benchmark", Json.object(), List.of(s)), Path.of("/tmp/images-digits-report"));
     }

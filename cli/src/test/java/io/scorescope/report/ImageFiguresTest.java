@@ -51,7 +51,7 @@ class ImageFiguresTest {
         for (int k = 1; k < train.size(); k++) if (post[0].weights()[k] > post[0].weights()[best]) best = k;
         assertTrue(top.images().get(1).caption().startsWith("#" + best + " "), top.images().get(1).caption());
 
-        Section s = new Section("images", "Images", "", Verdict.notEvaluated("figures only"), "", List.of(),
+        Section s = new Section("images", "Images", "", Badge.notEvaluated("figures only"), "", List.of(),
                 List.of(grid, strips, feats, top), null, List.of());
         Path html = ReportFiles.writeAll(new Report("Image figures", "test", Json.object(), List.of(s)), out);
         assertTrue(Files.size(html) > 0);

@@ -11,7 +11,7 @@ class ModelTest {
     @Test
     void duplicateIdsAcrossSectionsAndFiguresAreRejected() {
         Section a = SampleReports.dimension();
-        var clash = new Section("dim-vs-sigma", "clash", "A9", Verdict.notEvaluated("r"), "", List.of(), List.of(), null, List.of());
+        var clash = new Section("dim-vs-sigma", "clash", "A9", Badge.notEvaluated("r"), "", List.of(), List.of(), null, List.of());
         var e = assertThrows(IllegalArgumentException.class, () -> new Report("t", "", null, List.of(a, clash)));
         assertTrue(e.getMessage().contains("dim-vs-sigma"), e.getMessage());
     }
@@ -42,9 +42,9 @@ class ModelTest {
 
     @Test
     void verdictLabelsAndNumberFormat() {
-        assertEquals("holds", Verdict.holds("r").label());
-        assertEquals("does not hold", Verdict.fails("r").label());
-        assertEquals("not evaluated", Verdict.notEvaluated("r").label());
+        assertEquals("holds", Badge.holds("r").label());
+        assertEquals("does not hold", Badge.fails("r").label());
+        assertEquals("not evaluated", Badge.notEvaluated("r").label());
         assertEquals("64", KeyNumber.format(64));
         assertEquals("0.1235", KeyNumber.format(0.123456));
         assertEquals("1.500e-05", KeyNumber.format(1.5e-5));

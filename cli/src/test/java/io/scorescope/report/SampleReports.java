@@ -28,7 +28,7 @@ final class SampleReports {
                         new ScatterSeries("per-sequence", sigma, map(dim, d -> d + 0.1))));
         var table = new Table(List.of("sigma", "dim", "note"), List.of(List.of("0.01", "2", "a, \"quoted\" cell"), List.of("2", "0", HOSTILE)));
         return new Section("a2-dimension", "Dimension rises as noise falls", "A2",
-                Verdict.holds("median Spearman(sigma, dim) <= -0.7"), "dim = #{i : 1 - sigma^2 s_i > 1/2} " + HOSTILE,
+                Badge.holds("median Spearman(sigma, dim) <= -0.7"), "dim = #{i : 1 - sigma^2 s_i > 1/2} " + HOSTILE,
                 List.of(new KeyNumber("median Spearman", -0.91, "exact field", -0.95), KeyNumber.of("sequences", 64)),
                 List.of(plot), table, List.of("A paragraph " + HOSTILE));
     }
@@ -40,7 +40,7 @@ final class SampleReports {
                         LineSeries.dashed("energy control", sigma, map(sigma, s -> 1e-7 * (1 + s))),
                         LineSeries.solid("has a non-positive point", new double[] {0.1, 1}, new double[] {0, 0.2})));
         return new Section("a3-asym", "Non-conservative within the manifold", "A3",
-                Verdict.fails("median r_TT >= 0.05 and tangent share >= baseline"), "r_TT = ||A_TT||_F / ||P_T J P_T||_F",
+                Badge.fails("median r_TT >= 0.05 and tangent share >= baseline"), "r_TT = ||A_TT||_F / ||P_T J P_T||_F",
                 List.of(new KeyNumber("tangent share", 0.21, "random baseline", 1 / 3.0), new KeyNumber("NAsym", Double.NaN, "", Double.NaN)),
                 List.of(plot), null, List.of());
     }
@@ -54,7 +54,7 @@ final class SampleReports {
             images.add(new GrayImage("feature " + (k + 1), 28, 28, v, k % 2 == 0 ? GrayImage.Palette.GRAY : GrayImage.Palette.DIVERGING));
         }
         return new Section("a5-features", "Features overlap the effective density", "A5",
-                Verdict.notEvaluated("median normalised overlap >= 0.5"), "", List.of(),
+                Badge.notEvaluated("median normalised overlap >= 0.5"), "", List.of(),
                 List.of(new ImageGridFigure("features-grid", "Leading singular vectors", 3, images)), null, List.of());
     }
 
@@ -74,7 +74,7 @@ final class SampleReports {
             vecs[i] = new double[] {-b[1] + (1 - r) * b[0] * 3, b[0] + (1 - r) * b[1] * 3, (1 - r) * b[2] * 3};
         }
         var fig = new ManifoldFigure("figure1", "Density q0 and learned field g", pts, density, bases, vecs, ManifoldFigure.TWO_VIEWS, "q0");
-        return new Section("fig1", "Figure 1 analogue", "", Verdict.notEvaluated("illustration only"), "", List.of(), List.of(fig), null, List.of());
+        return new Section("fig1", "Figure 1 analogue", "", Badge.notEvaluated("illustration only"), "", List.of(), List.of(fig), null, List.of());
     }
 
     static double[] fibonacci(int i, int n, double r) {

@@ -74,8 +74,30 @@ public final class ImageSets {
     }
 
     /** Reloads the images a model was trained on from the description {@link ImageDataset#info()} stored with it. */
+    /** True when a data description (TrainingData.info, a checkpoint's data) is of an image data set. */
+    public static boolean isImageData(ObjectNode info) { return "images".equals(info.path("kind").asText()); }
+
+    /** The same spec with split=test: the held-out images (never trained on) of a run that trains on the training split. */
+    public static String testSpec(String spec) {
+        String[] parts = spec.split(":", 2);
+        List<String> kept = new ArrayList<>();
+        if (parts.length > 1)
+            for (String tok : parts[1].split(",")) {
+                String t = tok.trim();
+                if (t.isEmpty()) continue;
+                if (t.startsWith("split=")) {
+                    if (!t.equals("split=train"))
+                        throw new InputException("reproduce trains on the training split and holds out the test split; drop '" + t + "' from --data " + spec);
+                    continue;
+                }
+                kept.add(t);
+            }
+        kept.add("split=test");
+        return parts[0] + ":" + String.join(",", kept);
+    }
+
     public static ImageDataset fromInfo(ObjectNode info) {
-        if (!"images".equals(info.path("kind").asText())) throw new InputException("the model was not trained on an image data set");
+        if (!isImageData(info)) throw new InputException("the model was not trained on an image data set");
         return resolve(info.path("spec").asText());
     }
 

@@ -63,4 +63,19 @@ public record TrainingData(String spec, Optional<Manifold> manifold, Mat points,
         String s = spec.toLowerCase(java.util.Locale.ROOT);
         return s.endsWith(".csv") || s.endsWith(".npy") || s.contains("/") || Files.exists(Path.of(spec));
     }
+
+    /** sigma_data = sqrt of the mean per-coordinate variance of the points (1 for constant data). */
+    public double sigmaData() {
+        int n = points.rows(), d = points.cols();
+        double total = 0;
+        for (int k = 0; k < d; k++) {
+            double m = 0, s = 0;
+            for (int i = 0; i < n; i++) m += points.get(i, k);
+            m /= n;
+            for (int i = 0; i < n; i++) { double t = points.get(i, k) - m; s += t * t; }
+            total += s / n;
+        }
+        double v = Math.sqrt(total / d);
+        return v > 0 ? v : 1;
+    }
 }

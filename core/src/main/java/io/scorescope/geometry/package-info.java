@@ -1,6 +1,6 @@
 /**
- * Per-point geometry of a score Jacobian J = d g_sigma / dx (science.md sections 1-3 and 5-8) and the
- * verdict rules for claims A2-A6. Everything here is a pure function of (J, sigma, tangent/normal frames,
- * posteriors); fields, samplers and models are upstream.
+ * Per-point geometry of a score Jacobian J = d g_sigma / dx (docs/science.md: local_features, gain, local_dim,
+ * subspaces, non_conservativeness, normal_projection, effective_density). Everything here is a pure function of
+ * (J, sigma, tangent/normal frames, posteriors); fields, samplers, models and the claims' verdict rules are elsewhere.
  */
 package io.scorescope.geometry;

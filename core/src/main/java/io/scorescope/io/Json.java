@@ -28,6 +28,12 @@ public final class Json {
      * Same content written out: node equality is too strict for descriptions read back from a file (a long written
      * out reads back as an int node).
      */
+    /** Puts v under key, or JSON null when v is NaN or infinite (JSON has no such numbers); returns o. */
+    public static ObjectNode putFinite(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) o.put(key, v); else o.putNull(key);
+        return o;
+    }
+
     public static boolean sameContent(JsonNode a, JsonNode b) { return toString(a).equals(toString(b)); }
 
     /** Atomically writes value as pretty JSON. */

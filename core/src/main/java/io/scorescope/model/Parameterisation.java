@@ -24,7 +24,18 @@ import java.util.Locale;
  * Conversions between them: eps = -sigma g; denoiser D = x + sigma^2 g.
  */
 public enum Parameterisation {
-    SCORE, EPS, EDM, ENERGY, ENERGY_EDM;
+    SCORE("g = F(c_in x)"),
+    EPS("g = -F(c_in x) / sigma"),
+    EDM("D = c_skip x + c_out F(c_in x), g = (D - x) / sigma^2"),
+    ENERGY("E = F(c_in x) / sigma, g = -grad_x E"),
+    ENERGY_EDM("E = (1 - c_skip)|x|^2/(2 sigma^2) + (c_out/sigma^2) F(c_in x), g = -grad_x E");
+
+    private final String formula;
+
+    Parameterisation(String formula) { this.formula = formula; }
+
+    /** The formula of the score in terms of the network output F. */
+    public String describe() { return formula; }
 
     public String cliName() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
 

@@ -6,18 +6,18 @@ import io.scorescope.math.Rng;
 import io.scorescope.math.Vec;
 
 /** Matrices with known structure for the geometry tests. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {}
 
     /** The exact Gaussian score Jacobian -(diag(v) + sigma^2 I)^-1. */
-    static Mat gaussian(double[] v, double sigma) {
+    public static Mat gaussian(double[] v, double sigma) {
         double[] d = new double[v.length];
         for (int i = 0; i < v.length; i++) d[i] = -1 / (v[i] + sigma * sigma);
         return Mat.diag(d);
     }
 
     /** omega (e_i e_j^T - e_j e_i^T): the Jacobian of g = omega (.., x_j at i, .., -x_i at j, ..). */
-    static Mat spin(int dim, int i, int j, double omega) {
+    public static Mat spin(int dim, int i, int j, double omega) {
         Mat m = new Mat(dim, dim);
         m.set(i, j, omega);
         m.set(j, i, -omega);
@@ -25,14 +25,14 @@ final class Fixtures {
     }
 
     /** Columns e_i for the given indices (D x k). */
-    static Mat frame(int dim, int... idx) {
+    public static Mat frame(int dim, int... idx) {
         Mat m = new Mat(dim, idx.length);
         for (int c = 0; c < idx.length; c++) m.set(idx[c], c, 1);
         return m;
     }
 
     /** A random orthogonal matrix with det +1 (Gram-Schmidt on Gaussian columns). */
-    static Mat rotation(int dim, long seed) {
+    public static Mat rotation(int dim, long seed) {
         Rng rng = new Rng(seed);
         Mat q = new Mat(dim, dim);
         for (int j = 0; j < dim; j++) {
@@ -45,7 +45,7 @@ final class Fixtures {
     }
 
     /** R X R^T. */
-    static Mat conj(Mat r, Mat x) { return r.times(x).times(r.transpose()); }
+    public static Mat conj(Mat r, Mat x) { return r.times(x).times(r.transpose()); }
 
     /** Sign of the determinant via Gaussian elimination. */
     private static double determinantSign(Mat q) {
@@ -66,7 +66,7 @@ final class Fixtures {
     }
 
     /** A posterior at x = 0 over 2n nodes +-a_i u (equal weights; Cov = mean a_i^2 u u^T, top eigenvector u). */
-    static Posterior linePosterior(double[] u, double sigma, int n) {
+    public static Posterior linePosterior(double[] u, double sigma, int n) {
         int dim = u.length;
         Mat y = new Mat(2 * n, dim);
         for (int i = 0; i < n; i++) {

@@ -1,4 +1,4 @@
-package io.scorescope.cli;
+package io.scorescope.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.data.TrainingData;
@@ -17,7 +17,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.function.DoubleSupplier;
 
 /**
  * The model a command samples or analyses: a Scorescope model folder ({@code --model DIR}) or a TorchScript module
@@ -28,15 +27,15 @@ import java.util.function.DoubleSupplier;
  * @param info       the provenance entry of the model ("source": "checkpoint" or "torchscript")
  * @param checkpoint the loaded folder, for a Scorescope model
  */
-record ModelSource(ScoreField field, ObjectNode info, Optional<Checkpoint.Loaded> checkpoint) {
+public record ModelSource(ScoreField field, ObjectNode info, Optional<Checkpoint.Loaded> checkpoint) {
 
-    static ModelSource fromCheckpoint(Path dir) {
+    public static ModelSource fromCheckpoint(Path dir) {
         if (!Files.exists(dir)) throw new InputException("model folder " + dir + " does not exist");
         return of(dir, Checkpoint.load(dir));
     }
 
     /** A checkpoint already loaded from dir. */
-    static ModelSource of(Path dir, Checkpoint.Loaded c) {
+    public static ModelSource of(Path dir, Checkpoint.Loaded c) {
         ObjectNode o = Json.object().put("source", "checkpoint").put("path", dir.toAbsolutePath().toString());
         o.set("spec", c.model().spec().toJson());
         o.set("training", c.config().toJson());
@@ -46,7 +45,7 @@ record ModelSource(ScoreField field, ObjectNode info, Optional<Checkpoint.Loaded
     }
 
     /** {@code spec}: PATH[:score|eps|denoiser|energy][:ve|vp|vp=BMIN,BMAX][:dim=D|:shape=C,H,W], as after {@code torchscript:}. */
-    static ModelSource fromTorchScript(String spec) {
+    public static ModelSource fromTorchScript(String spec) {
         TorchScriptField f = TorchScriptSpec.fromSpec(spec);
         Path file = f.file();
         ObjectNode o = Json.object().put("source", "torchscript").put("path", file.toAbsolutePath().toString())
@@ -55,23 +54,23 @@ record ModelSource(ScoreField field, ObjectNode info, Optional<Checkpoint.Loaded
         return new ModelSource(f, o, Optional.empty());
     }
 
-    int dim() { return field.dim(); }
+    public int dim() { return field.dim(); }
 
-    boolean isCheckpoint() { return checkpoint.isPresent(); }
+    public boolean isCheckpoint() { return checkpoint.isPresent(); }
 
-    Optional<TrainConfig> trainConfig() { return checkpoint.map(Checkpoint.Loaded::config); }
+    public Optional<TrainConfig> trainConfig() { return checkpoint.map(Checkpoint.Loaded::config); }
 
     /** The recorded description of the training data (checkpoints only). */
-    Optional<ObjectNode> dataInfo() { return checkpoint.map(Checkpoint.Loaded::data); }
+    public Optional<ObjectNode> dataInfo() { return checkpoint.map(Checkpoint.Loaded::data); }
 
     /** What --data names for a data description: the manifold spec, or the file path. */
-    static String dataSpec(ObjectNode info) { return info.path("spec").asText(info.path("path").asText("?")); }
+    public static String dataSpec(ObjectNode info) { return info.path("spec").asText(info.path("path").asText("?")); }
 
     /**
      * The data the model was trained on: a checkpoint's recorded data ({@code data}, when given, must name the same),
      * else {@code data} drawn as {@code scorescope train --data --n-train --seed} would, else empty.
      */
-    Optional<TrainingData> trainingData(String data, int n, long seed) {
+    public Optional<TrainingData> trainingData(String data, int n, long seed) {
         if (dataInfo().isPresent()) {
             ObjectNode info = dataInfo().get();
             if (data != null && !data.equals(dataSpec(info)))
@@ -82,20 +81,31 @@ record ModelSource(ScoreField field, ObjectNode info, Optional<Checkpoint.Loaded
     }
 
     /**
-     * The noise range to sample over, {min, max}: a checkpoint's training range; for a module, reproduce's range
-     * [{@value Reproduction#SIGMA_MIN} s, {@value Reproduction#SIGMA_MAX} s] with s the noise scale of the training
-     * data ({@link Reproduction#noiseScale}), asked of {@code scale} only then.
+     * The noise range to sample over, {min, max}: a checkpoint's training range; for a module (which does not record
+     * it) the range reproduce would have trained on for its data ({@link DataKind#sigmaRange}), asked of
+     * {@code fallback} only then.
      */
-    double[] sigmaRange(DoubleSupplier scale) {
+    public double[] sigmaRange(java.util.function.Supplier<double[]> fallback) {
         if (trainConfig().isPresent()) return new double[] {trainConfig().get().sigmaMin(), trainConfig().get().sigmaMax()};
-        double s = scale.getAsDouble();
-        return new double[] {Reproduction.SIGMA_MIN * s, Reproduction.SIGMA_MAX * s};
+        return fallback.get();
+    }
+
+    /** The given checkpoint's parameterisation must be conservative (g = -grad E): the control of an experiment. */
+    public ModelSource requireConservative(String option) {
+        checkpoint.ifPresent(c -> {
+            io.scorescope.model.Parameterisation p = c.model().spec().parameterisation();
+            if (!p.conservative())
+                throw new InputException(option + " " + info.path("path").asText() + " is a '" + p.cliName() + "' model; the control "
+                        + "must be conservative (scorescope train --model energy [--param edm])");
+        });
+        if (checkpoint.isEmpty()) throw new InputException(option + " must be a model folder of an energy model");
+        return this;
     }
 
     /** The provenance entry, with the final training loss for a checkpoint. */
-    ObjectNode describe() {
+    public ObjectNode describe() {
         ObjectNode o = info.deepCopy();
-        checkpoint.ifPresent(c -> ClaimSummary.put(o, "final_loss",
+        checkpoint.ifPresent(c -> Json.putFinite(o, "final_loss",
                 c.history().isEmpty() ? Double.NaN : c.history().get(c.history().size() - 1).loss()));
         return o;
     }

@@ -1,4 +1,4 @@
-package io.scorescope.cli;
+package io.scorescope.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,23 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scorescope.data.KSphere;
 import io.scorescope.data.Manifolds;
-import io.scorescope.geometry.Verdict;
 import io.scorescope.math.Mat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The small pure pieces of the reproduction: noise scale, the Figure-1 frame, summary key names, budgets. */
-class ReproductionPartsTest {
+/** The small pure pieces of the experiment: noise scale, the Figure-1 frame, summary key names, budgets. */
+class ExperimentPartsTest {
 
     @Test
     void noiseScaleIsTheRmsNormButNeverBelowOne() {
         Mat unitSphere = Manifolds.byName("sphere").sample(500, 1);
-        assertEquals(1.0, Reproduction.noiseScale(unitSphere), 1e-12);
-        assertEquals(3.0, Reproduction.noiseScale(unitSphere.scale(3)), 1e-12);
-        assertEquals(1.0, Reproduction.noiseScale(unitSphere.scale(0.2)), 0);
+        assertEquals(1.0, DataKind.noiseScale(unitSphere), 1e-12);
+        assertEquals(3.0, DataKind.noiseScale(unitSphere.scale(3)), 1e-12);
+        assertEquals(1.0, DataKind.noiseScale(unitSphere.scale(0.2)), 0);
         // RMS of |(3,4)| and |(0,0)| = sqrt(25/2)
-        assertEquals(Math.sqrt(12.5), Reproduction.noiseScale(Mat.of(new double[][] {{3, 4}, {0, 0}})), 1e-12);
+        assertEquals(Math.sqrt(12.5), DataKind.noiseScale(Mat.of(new double[][] {{3, 4}, {0, 0}})), 1e-12);
     }
 
     @Test
@@ -45,17 +44,25 @@ class ReproductionPartsTest {
         n.put("median_r_tt", 0.25);
         n.put("median_r_nn", Double.NaN);
         n.put("points", 7.0);
-        JsonNode o = ClaimSummary.numbers(new Verdict("A2-rise", true, n, "t", "rule"), null);
+        JsonNode o = Summary.numbers(Verdict.judged(Claim.A2_DIMENSION_RISES, true, n, "t", "rule"), null);
         assertTrue(o.get("holds").asBoolean());
         assertEquals(0.25, o.get("r_tt_median").asDouble(), 0);
         assertTrue(o.get("r_nn_median").isNull());
         assertEquals(7.0, o.get("points").asDouble(), 0);
-        assertEquals(4, o.size());
+        assertEquals(6, o.size());   // holds, verdict, reason and the three numbers
+        assertEquals("holds", o.get("verdict").asText());
+        assertTrue(o.get("reason").isNull());
     }
 
     @Test
-    void everyVerdictHasASummaryKeyAndBudgetsResolveByName() {
-        for (String claim : new String[] {"A2-rise", "A2-spread", "A3", "A4", "A5", "A6"}) assertTrue(ClaimSummary.KEYS.containsKey(claim), claim);
+    void claimsHaveOneUniqueKeyAndBudgetsResolveByName() {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Claim c : Claim.values()) {
+            assertTrue(keys.add(c.key()), c.key());
+            assertEquals(c, Claim.byKey(c.key()));
+        }
+        assertEquals(6, keys.size());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Claim.byKey("A2-rise"));
         for (Budget b : Budget.ALL) assertEquals(b, Budget.byName(b.name()));
         assertTrue(Budget.QUICK.trainSteps() < Budget.FULL.trainSteps());
     }

@@ -1,4 +1,4 @@
-package io.scorescope.cli;
+package io.scorescope.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.io.Json;
@@ -6,8 +6,8 @@ import io.scorescope.model.Parameterisation;
 
 /**
  * How much work {@code scorescope reproduce} does on image data, and with which networks.
- * <p>8x8 digits (D = 64): eps-MLP 4 x 256 and its energy control (E = F/sigma), batch 256, Adam 2e-3; sized for the
- * issue's limits on 2 cores ({@code quick} at most 3 minutes, {@code full} at most 15 minutes including both models) at
+ * <p>8x8 digits (D = 64): eps-MLP 4 x 256 and its energy control (E = F/sigma), batch 256, Adam 2e-3; sized for
+ * limits on 2 cores ({@code quick} at most 3 minutes, {@code full} at most 15 minutes including both models) at
  * the measured ~7 ms per step (control ~14 ms). Width 256 rather than 128: at 128 some digits sequences diverged
  * (pixels of 10-1000) even after 18k steps; at 256 none did after 6k.
  * <p>At D >= {@link #LARGE_DIM} (MNIST, Fashion-MNIST: D = 784) {@link #forDim} switches to the EDM-preconditioned
@@ -32,18 +32,18 @@ import io.scorescope.model.Parameterisation;
  * @param mixingSteps    Langevin steps per chain
  * @param qualitySamples samples for memorisation ratio and classifier confidence
  */
-record ImageBudget(String name, int hidden, int trainSteps, int batch, double lr, Parameterisation model, Parameterisation control,
-                   int sequences, int levels, int samplerSteps, int mixingChains, int mixingSteps, int qualitySamples) {
+public record ImageBudget(String name, int hidden, int trainSteps, int batch, double lr, Parameterisation model, Parameterisation control,
+                   int sequences, int levels, int samplerSteps, int mixingChains, int mixingSteps, int qualitySamples) implements Plan {
 
     static final int LARGE_DIM = 256;
     private static final Parameterisation EPS = Parameterisation.EPS, ENERGY = Parameterisation.ENERGY;
 
-    static final ImageBudget FULL = new ImageBudget("full", 256, 25_000, 256, 2e-3, EPS, ENERGY, 32, 12, 200, 256, 1000, 1000);
-    static final ImageBudget QUICK = new ImageBudget("quick", 256, 5000, 256, 2e-3, EPS, ENERGY, 16, 8, 200, 128, 400, 500);
-    static final ImageBudget TINY = new ImageBudget("tiny", 32, 100, 64, 2e-3, EPS, ENERGY, 4, 4, 20, 16, 40, 64);
+    public static final ImageBudget FULL = new ImageBudget("full", 256, 25_000, 256, 2e-3, EPS, ENERGY, 32, 12, 200, 256, 1000, 1000);
+    public static final ImageBudget QUICK = new ImageBudget("quick", 256, 5000, 256, 2e-3, EPS, ENERGY, 16, 8, 200, 128, 400, 500);
+    public static final ImageBudget TINY = new ImageBudget("tiny", 32, 100, 64, 2e-3, EPS, ENERGY, 4, 4, 20, 16, 40, 64);
 
     /** The image budget of the same name as a manifold budget (full, quick, tiny). */
-    static ImageBudget of(Budget b) {
+    public static ImageBudget of(Budget b) {
         return switch (b.name()) {
             case "full" -> FULL;
             case "quick" -> QUICK;
@@ -56,7 +56,7 @@ record ImageBudget(String name, int hidden, int trainSteps, int batch, double lr
      * steps (each Langevin step costs ~3 forward passes at width 1024); full and quick use width 1024,
      * batch 128, Adam 1e-3 and 8000 (full) or 2000 (quick) steps; tiny keeps its size.
      */
-    ImageBudget forDim(int dim) {
+    public ImageBudget forDim(int dim) {
         if (dim < LARGE_DIM) return this;
         boolean tiny = name.equals("tiny");
         int steps = switch (name) {
@@ -69,7 +69,7 @@ record ImageBudget(String name, int hidden, int trainSteps, int batch, double lr
                 samplerSteps, Math.min(mixingChains, 128), Math.min(mixingSteps, 500), qualitySamples);
     }
 
-    ObjectNode toJson() {
+    @Override public ObjectNode toJson() {
         return Json.object().put("name", name).put("hidden", hidden).put("train_steps", trainSteps).put("batch", batch).put("lr", lr)
                 .put("model", model.cliName()).put("control", control.cliName())
                 .put("sequences", sequences).put("levels", levels).put("sampler_steps", samplerSteps)

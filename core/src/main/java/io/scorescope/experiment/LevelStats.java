@@ -1,4 +1,4 @@
-package io.scorescope.cli;
+package io.scorescope.experiment;
 
 import io.scorescope.geometry.AnalysisTable;
 import io.scorescope.geometry.AnalysisTable.Row;
@@ -10,26 +10,26 @@ import java.util.function.ToDoubleFunction;
  * Per-level summaries of an analysis table for the report's curves: level i is the same noise level in every
  * sequence, and its sigma is the median over sequences. Statistics ignore NaN entries (SampleStats).
  */
-final class LevelStats {
+public final class LevelStats {
     private LevelStats() {}
 
     /** Median sigma of each level, in level order (descending sigma). */
-    static double[] sigma(AnalysisTable t) { return perLevel(t, Row::sigma, SampleStats::median); }
+    public static double[] sigma(AnalysisTable t) { return perLevel(t, Row::sigma, SampleStats::median); }
 
-    static double[] median(AnalysisTable t, ToDoubleFunction<Row> f) { return perLevel(t, f, SampleStats::median); }
+    public static double[] median(AnalysisTable t, ToDoubleFunction<Row> f) { return perLevel(t, f, SampleStats::median); }
 
-    static double[] mean(AnalysisTable t, ToDoubleFunction<Row> f) { return perLevel(t, f, SampleStats::mean); }
+    public static double[] mean(AnalysisTable t, ToDoubleFunction<Row> f) { return perLevel(t, f, SampleStats::mean); }
 
     /** Across-sequence sample s.d. per level. */
-    static double[] sd(AnalysisTable t, ToDoubleFunction<Row> f) { return perLevel(t, f, SampleStats::sampleSd); }
+    public static double[] sd(AnalysisTable t, ToDoubleFunction<Row> f) { return perLevel(t, f, SampleStats::sampleSd); }
 
     /** f along sequence {@code seq}, in level order. */
-    static double[] sequence(AnalysisTable t, int seq, ToDoubleFunction<Row> f) {
+    public static double[] sequence(AnalysisTable t, int seq, ToDoubleFunction<Row> f) {
         return AnalysisTable.values(t.bySequence().get(seq), f);
     }
 
     /** Median of f over all rows with sigma <= limit (all rows when limit is infinite). */
-    static double medianAtMost(AnalysisTable t, double limit, ToDoubleFunction<Row> f) {
+    public static double medianAtMost(AnalysisTable t, double limit, ToDoubleFunction<Row> f) {
         return SampleStats.median(AnalysisTable.values(t.withSigmaAtMost(limit), f));
     }
 

@@ -1,43 +1,43 @@
-package io.scorescope.geometry;
+package io.scorescope.experiment;
 
 import io.scorescope.io.Provenance;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The definition of every quantity Scorescope reports, with the section of the specification
- * (shared/notes/science.md) it comes from. One text per quantity: report sections and every
- * provenance.json read them from here.
+ * The definition of every quantity Scorescope reports, one text per key. Each key is a section of docs/science.md
+ * (heading {@code ## key}), which gives the full account; report sections and every provenance.json read the short
+ * texts from here and cite the section ({@link #cite}).
  */
 public final class Definitions {
     public static final String NOISE = "VE noising x = x0 + sigma eps, q_sigma = q0 * N(0, sigma^2 I); g_sigma ~ grad log q_sigma; "
-            + "denoiser D_sigma(x) = x + sigma^2 g_sigma(x) (science.md, Setting)";
-    public static final String FEATURES = "J = dg_sigma/dx = U diag(s) V^T, s descending; local features = singular vectors (science.md 1)";
-    public static final String GAIN = "gamma_i = 1 - sigma^2 s_i: ~0 removed (normal), ~1 kept (tangent) (science.md 2)";
+            + "denoiser D_sigma(x) = x + sigma^2 g_sigma(x)";
+    public static final String FEATURES = "J = dg_sigma/dx = U diag(s) V^T, s descending; local features = singular vectors";
+    public static final String GAIN = "gamma_i = 1 - sigma^2 s_i: ~0 removed (normal), ~1 kept (tangent)";
     public static final String LOCAL_DIM = "local_dim = #{i : gamma_i > 1/2}; alternatives: soft tr(I + sigma^2 S), S = (J + J^T)/2; "
-            + "largest gap in log s_i; participation ratio (sum gamma)^2 / sum gamma^2 (reported, never used for a verdict) (science.md 3)";
+            + "largest gap in log s_i; participation ratio (sum gamma)^2 / sum gamma^2 (reported, never used for a verdict)";
     public static final String SEQUENCES = "reverse-SDE sampler trajectories from sigma_max down to sigma_min; J evaluated at the iterate "
-            + "and its sigma at K levels geometric over the whole range (science.md 4)";
-    public static final String SUBSPACES = "learned T^ = span{v_i : gamma_i > 1/2}, N^ its complement; true T, N at the closest point of M (science.md 5)";
+            + "and its sigma at K levels geometric over the whole range";
+    public static final String SUBSPACES = "learned T^ = span{v_i : gamma_i > 1/2}, N^ its complement; true T, N at the closest point of M";
     public static final String ASYMMETRY = "A = (J - J^T)/2; NAsym = ||A||_F^2/||J||_F^2; r_TT = ||P_T A P_T||_F / ||P_T J P_T||_F, "
             + "r_NN likewise in N; tangent share = ||A_TT||_F^2/||A||_F^2 vs its random baseline d(d-1)/(D(D-1)); "
             + "D = 3: curl w = 2 (A_32, A_13, A_21), cos^2(w, n); sign pairing c_i = -u_i . v_i; "
-            + "floor ||A||_F/||J||_F < 1e-6 = conservative to round-off (science.md 6)";
+            + "floor ||A||_F/||J||_F < 1e-6 = conservative to round-off";
     public static final String NORMAL_PROJECTION = "normal block ||P_N (I + sigma^2 J) P_N||_2, leakage ||P_N (I + sigma^2 J) P_T||_2, "
-            + "normal-score error |P_N (g - g_exact)| / |P_N g_exact|; true frame; exact field by quadrature (science.md 7)";
+            + "normal-score error |P_N (g - g_exact)| / |P_N g_exact|; true frame; exact field by quadrature";
     public static final String EFFECTIVE_DENSITY = "posterior p_sigma(x0 | x) over the population (quadrature; used for the overlap) and "
             + "the training set (softmax of -|x - x_i|^2/(2 sigma^2)); E_k = top-k principal subspace of Cov[x0 | x], "
             + "k = local_dim (1 <= k <= D-1); overlap = ||P_learned P_E||_F^2 / k, baseline k/D, normalised (ov - k/D)/(1 - k/D); "
-            + "Jacobian error ||J - J_eff||_F/||J_eff||_F; ESS = 1/sum w^2 (science.md 8)";
+            + "Jacobian error ||J - J_eff||_F/||J_eff||_F; ESS = 1/sum w^2";
     public static final String MIXING = "fixed-sigma Langevin x += eps g + sqrt(2 eps) z, eps = 0.1 sigma^2, model and energy control "
             + "(g = -grad E, same training budget) from the same q_sigma draws with common random numbers; transport = mean "
             + "|pi(x_t) - pi(x_0)| (pi = closest point on M) after t steps; distance = mean dist(x, M) over the second half; "
-            + "ratios model/control at the last step (science.md 9)";
+            + "ratios model/control at the last step";
     public static final String MIXING_SIGMAS = "mixing noise levels 0.05 s and 0.2 s, and training/sampling range [0.01 s, 2 s], with "
             + "s = max(1, RMS |x0|) over the training points (s = 1 on the unit sphere, circle and k-sphere: the spec's values)";
     public static final String SAMPLE_QUALITY = "distance to M after the final denoising step x + sigma_min^2 g (and raw); excess held-out "
             + "DSM loss over the exact Bayes floor; component weights from mean soft responsibilities; energy distance to fresh "
-            + "data next to its two-fresh-samples null level (science.md, Practical recipes)";
+            + "data next to its two-fresh-samples null level";
     /** Image data (no known manifold): how each definition is read there. */
     public static final String IMAGE_SUBSPACES = "no true manifold: T^ = span{v_i : gamma_i > 1/2} and N^ its complement (learned split) "
             + "are the only frame; A3 and A4 are measured in it, so A4 tests the self-consistency of the learned split "
@@ -91,15 +91,15 @@ public final class Definitions {
         return m;
     }
 
-    /** Adds every image-data definition ({@link #images()}) to a provenance record. */
-    public static Provenance defineImages(Provenance p) {
-        images().forEach(p::define);
-        return p;
-    }
+    /** The documentation file every definition key is a section of. */
+    public static final String DOC = "docs/science.md";
 
-    /** Adds every definition to a provenance record. */
-    public static Provenance defineAll(Provenance p) {
-        all().forEach(p::define);
+    /** "text (docs/science.md#key)": the definition with the section that gives its full account. */
+    public static String cite(String key, String text) { return text + " (" + DOC + "#" + key + ")"; }
+
+    /** Adds the given definitions to a provenance record, each citing its docs/science.md section. */
+    public static Provenance define(Provenance p, Map<String, String> definitions) {
+        definitions.forEach((k, v) -> p.define(k, cite(k, v)));
         return p;
     }
 }

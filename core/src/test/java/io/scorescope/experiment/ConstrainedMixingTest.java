@@ -1,4 +1,4 @@
-package io.scorescope.geometry;
+package io.scorescope.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +25,7 @@ class ConstrainedMixingTest {
         Mat x0 = new Rng(1).gaussian(16, 3);
         double[] sig = new double[16];
         Arrays.fill(sig, SIGMA);
-        ConstrainedMixing m = ConstrainedMixing.run(f, f, x -> f.denoise(x, Arrays.copyOf(sig, x.rows())), x0, 0, SIGMA, 40, 7);
+        ConstrainedMixing m = ConstrainedMixing.run(f, f, "denoiser", x -> f.denoise(x, Arrays.copyOf(sig, x.rows())), x0, 0, SIGMA, 40, 7);
         assertEquals(1, m.transportRatio(), 0);
         assertEquals(1, m.distanceRatio(), 0);
         assertTrue(m.distanceModel() > 0 && m.transportModel()[2] > 0);
@@ -39,7 +39,7 @@ class ConstrainedMixingTest {
         ConstrainedMixing viaManifold = ConstrainedMixing.run(a, b, circle, SIGMA, 8, 40, 11);
         Rng rng = new Rng(11);
         Mat x0 = circle.sample(8, rng.split(1).nextLong()).plus(rng.split(2).gaussian(8, 2).scale(SIGMA));
-        ConstrainedMixing viaProjection = ConstrainedMixing.run(a, b, x -> {
+        ConstrainedMixing viaProjection = ConstrainedMixing.run(a, b, ConstrainedMixing.CLOSEST_POINT, x -> {
             Mat p = new Mat(x.rows(), x.cols());
             for (int i = 0; i < x.rows(); i++) p.setRow(i, circle.project(x.row(i)));
             return p;
@@ -59,8 +59,8 @@ class ConstrainedMixingTest {
         assertEquals(1.0, v.numbers().get("distance_ratio"), 1e-12);
     }
 
-    private static ConstrainedMixing mixing(double transportRatio, double distanceRatio) {
-        return new ConstrainedMixing(0.1, 1, 4, 0.001, new int[] {1, 2, 4}, new double[] {0, 0, transportRatio},
+    static ConstrainedMixing mixing(double transportRatio, double distanceRatio) {
+        return new ConstrainedMixing("test", 0.1, 1, 4, 0.001, new int[] {1, 2, 4}, new double[] {0, 0, transportRatio},
                 new double[] {0, 0, 1}, distanceRatio, 1, 0, 0);
     }
 }

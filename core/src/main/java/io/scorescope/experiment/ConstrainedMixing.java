@@ -1,4 +1,4 @@
-package io.scorescope.geometry;
+package io.scorescope.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.data.Manifold;
@@ -29,9 +29,12 @@ import java.util.function.UnaryOperator;
  * fixed denoiser D_sigma(x) = x + sigma^2 g_sigma(x): transport is then the displacement of the denoised estimate
  * and the distance |x - D_sigma(x)| a proxy for the distance to the data manifold.
  */
-public record ConstrainedMixing(double sigma, int chains, int steps, double stepSize, int[] checkpoints,
+public record ConstrainedMixing(String ruler, double sigma, int chains, int steps, double stepSize, int[] checkpoints,
                                 double[] transportModel, double[] transportControl, double distanceModel,
                                 double distanceControl, double autocorrModel, double autocorrControl) {
+
+    /** The ruler of the manifold runs: the closest point on M. */
+    public static final String CLOSEST_POINT = "closest point on M";
 
     /** Step size as a fraction of sigma^2. */
     public static final double STEP_FRACTION = 0.1;
@@ -45,20 +48,21 @@ public record ConstrainedMixing(double sigma, int chains, int steps, double step
                                         int steps, long seed) {
         Rng rng = new Rng(seed);
         Mat x0 = m.sample(chains, rng.split(1).nextLong()).plus(rng.split(2).gaussian(chains, m.ambientDim()).scale(sigma));
-        return run(model, control, x -> project(m, x), x0, 0, sigma, steps, seed);
+        return run(model, control, CLOSEST_POINT, x -> project(m, x), x0, 0, sigma, steps, seed);
     }
 
     /**
      * Both chains from the given starting points (one chain per row), with {@code projection} (rows of a batch to
-     * rows) in place of the closest point on M; the autocorrelation follows coordinate {@code coordinate} of pi(x).
+     * rows, named {@code ruler}) in place of the closest point on M; the autocorrelation follows coordinate
+     * {@code coordinate} of pi(x).
      */
-    public static ConstrainedMixing run(ScoreField model, ScoreField control, UnaryOperator<Mat> projection, Mat x0,
+    public static ConstrainedMixing run(ScoreField model, ScoreField control, String ruler, UnaryOperator<Mat> projection, Mat x0,
                                         int coordinate, double sigma, int steps, long seed) {
         double eps = STEP_FRACTION * sigma * sigma;
         int[] checkpoints = {steps / 4, steps / 2, steps};
         Trace a = trace(model, projection, x0, coordinate, sigma, eps, steps, seed, checkpoints);
         Trace b = trace(control, projection, x0, coordinate, sigma, eps, steps, seed, checkpoints);
-        return new ConstrainedMixing(sigma, x0.rows(), steps, eps, checkpoints, a.transport, b.transport, a.distance, b.distance,
+        return new ConstrainedMixing(ruler, sigma, x0.rows(), steps, eps, checkpoints, a.transport, b.transport, a.distance, b.distance,
                 a.autocorr, b.autocorr);
     }
 
@@ -124,7 +128,7 @@ public record ConstrainedMixing(double sigma, int chains, int steps, double step
 
     public ObjectNode toJson() {
         ObjectNode o = Json.object();
-        o.put("sigma", sigma).put("chains", chains).put("steps", steps).put("step_size", stepSize);
+        o.put("ruler", ruler).put("sigma", sigma).put("chains", chains).put("steps", steps).put("step_size", stepSize);
         var cp = o.putArray("checkpoints");
         var tm = o.putArray("transport_model");
         var tc = o.putArray("transport_control");
@@ -136,6 +140,8 @@ public record ConstrainedMixing(double sigma, int chains, int steps, double step
         o.put("distance_model", distanceModel).put("distance_control", distanceControl)
                 .put("autocorr_model", autocorrModel).put("autocorr_control", autocorrControl)
                 .put("transport_ratio", transportRatio()).put("distance_ratio", distanceRatio());
+        for (String k : new String[] {"distance_model", "distance_control", "autocorr_model", "autocorr_control", "transport_ratio", "distance_ratio"})
+            Json.putFinite(o, k, o.get(k).asDouble());
         return o;
     }
 }

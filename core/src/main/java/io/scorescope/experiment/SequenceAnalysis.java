@@ -1,10 +1,14 @@
-package io.scorescope.geometry;
+package io.scorescope.experiment;
 
 import io.scorescope.data.Manifold;
 import io.scorescope.field.ManifoldField;
 import io.scorescope.field.Posterior;
 import io.scorescope.field.ScoreField;
 import io.scorescope.field.SmoothedEmpiricalField;
+import io.scorescope.geometry.AnalysisTable;
+import io.scorescope.geometry.LocalFeatures;
+import io.scorescope.geometry.PointAnalysis;
+import io.scorescope.geometry.PointAnalyzer;
 import io.scorescope.math.Mat;
 import io.scorescope.sde.SampleSequence;
 import java.util.ArrayList;
@@ -23,9 +27,23 @@ import java.util.function.IntConsumer;
 public final class SequenceAnalysis {
     private SequenceAnalysis() {}
 
-    /** What to compare against. Empty options switch the corresponding columns off. */
-    public record References(Optional<Manifold> manifold, Optional<Mat> trainingPoints) {
+    /**
+     * What to compare against. Empty options switch the corresponding columns off. The reference tangent/normal
+     * frame (the "_true" columns) is the manifold's at the closest point; without a manifold, the learned split
+     * (kept features, gain > 1/2) of {@code frameField}'s Jacobian at the same (x, sigma), or with
+     * {@code posteriorFrame} that of the training posterior's Jacobian (the exact smoothed empirical field).
+     */
+    public record References(Optional<Manifold> manifold, Optional<Mat> trainingPoints, Optional<ScoreField> frameField,
+                             boolean posteriorFrame) {
+        public References(Optional<Manifold> manifold, Optional<Mat> trainingPoints) { this(manifold, trainingPoints, Optional.empty(), false); }
+
         public static References none() { return new References(Optional.empty(), Optional.empty()); }
+
+        /** The same references with the learned split of {@code field} as the reference frame. */
+        public References withFrameOf(ScoreField field) { return new References(manifold, trainingPoints, Optional.of(field), false); }
+
+        /** The same references with the training posterior's learned split as the reference frame. */
+        public References withPosteriorFrame() { return new References(manifold, trainingPoints, Optional.empty(), true); }
     }
 
     /**
@@ -64,6 +82,27 @@ public final class SequenceAnalysis {
         return new AnalysisTable(rows);
     }
 
+    /**
+     * Seconds the analysis of every sequence at the given steps will take, extrapolated from a calibration batch of
+     * at most 4 points at the middle level (timed after one warm-up call that pays for class loading and JIT).
+     */
+    public static double estimateSeconds(ScoreField model, SampleSequence seq, References refs, int[] steps) {
+        int mid = steps[steps.length / 2];
+        Mat probe = seq.atStep(mid).rows(0, Math.min(4, seq.n()));
+        Level level = new Level(model, refs);
+        level.at(probe, seq.sigma(mid));
+        long t0 = System.nanoTime();
+        level.at(probe, seq.sigma(mid));
+        return (System.nanoTime() - t0) / 1e9 / probe.rows() * seq.n() * steps.length;
+    }
+
+    /** The Jacobians at every (sequence, level), in the row order of an analysis table: level-major. */
+    public static Mat[] jacobians(ScoreField field, SampleSequence seq, int[] steps) {
+        List<Mat> out = new ArrayList<>();
+        for (int step : steps) out.addAll(List.of(field.jacobian(seq.atStep(step), seq.sigma(step))));
+        return out.toArray(Mat[]::new);
+    }
+
     /** The analysis of a batch of points at one noise level, with the references prepared once. */
     public static final class Level {
         private final ScoreField model;
@@ -82,10 +121,12 @@ public final class SequenceAnalysis {
         public PointAnalysis[] at(Mat x, double sigma) {
             Mat[] jac = model.jacobian(x, sigma);
             Mat g = exact.isPresent() ? model.score(x, sigma) : null;
+            Mat[] frameJac = exact.isEmpty() && refs.frameField().isPresent() ? refs.frameField().get().jacobian(x, sigma) : null;
             List<PointAnalyzer> analyzers = new ArrayList<>();
             for (int i = 0; i < x.rows(); i++) {
                 double[] xi = x.row(i);
                 PointAnalyzer a = PointAnalyzer.of(jac[i], sigma);
+                if (frameJac != null) a.trueSubspace(LocalFeatures.of(frameJac[i], sigma).learnedSubspace());
                 if (exact.isPresent()) {
                     Posterior pop = exact.get().posterior(xi, sigma);
                     a.trueTangent(refs.manifold().get().tangentBasis(xi))
@@ -93,7 +134,12 @@ public final class SequenceAnalysis {
                             .scores(g.row(i), pop.score(xi))
                             .populationPosterior(pop);
                 }
-                if (empirical.isPresent()) a.trainingPosterior(empirical.get().posterior(xi, sigma));
+                if (empirical.isPresent()) {
+                    Posterior post = empirical.get().posterior(xi, sigma);
+                    a.trainingPosterior(post);
+                    if (exact.isEmpty() && frameJac == null && refs.posteriorFrame())
+                        a.trueSubspace(LocalFeatures.of(post.jacobian(), sigma).learnedSubspace());
+                }
                 analyzers.add(a);
             }
             return PointAnalyzer.analyzeAll(analyzers);

@@ -1,4 +1,4 @@
-package io.scorescope.cli;
+package io.scorescope.experiment;
 
 import io.scorescope.data.ComponentDensity;
 import io.scorescope.data.Manifold;
@@ -8,7 +8,6 @@ import io.scorescope.geometry.EffectiveDensityOverlap;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
 import io.scorescope.math.Vec;
-import io.scorescope.report.ManifoldFigure;
 
 /**
  * The Figure-1 analogue: points of M coloured by the exact density q0 and arrows of the learned field g_sigma at a
@@ -18,12 +17,23 @@ import io.scorescope.report.ManifoldFigure;
  * coordinates on the top-min(D, 3) principal axes of the drawn points (padded with 0), so a 2-sphere in R^5
  * appears in the 3-D space it spans and the circle in the plane z = 0.
  */
-final class FigureOne {
-    static final double FIELD_SIGMA = 0.3, OFFSET = 0.1, DENSITY_SIGMA = 0.02;
+public final class FigureOne {
+    public static final double FIELD_SIGMA = 0.3, OFFSET = 0.1, DENSITY_SIGMA = 0.02;
+
+    /**
+     * What the figure shows, in 3-D drawing coordinates.
+     *
+     * @param title   the figure's title
+     * @param points  points of M
+     * @param density q0 at the points
+     * @param bases   where the arrows start
+     * @param arrows  g_sigma at the bases
+     */
+    public record Picture(String title, double[][] points, double[] density, double[][] bases, double[][] arrows) {}
 
     private FigureOne() {}
 
-    static ManifoldFigure build(ScoreField model, Manifold m, double scale, int n, long seed) {
+    static Picture build(ScoreField model, Manifold m, double scale, int n, long seed) {
         Rng rng = new Rng(seed);
         Mat pts = m.sample(n, rng.split(1).nextLong());
         double[] density = density(m, pts, scale);
@@ -40,8 +50,7 @@ final class FigureOne {
         Mat g = model.score(bases, FIELD_SIGMA * scale);
         String title = "Density q0 on M and the learned field g at sigma = " + fmt(FIELD_SIGMA * scale)
                 + (m.ambientDim() == 3 ? "" : " (coordinates on the top principal axes, D = " + m.ambientDim() + ")");
-        return new ManifoldFigure("figure1", title, project(frame, pts), density, project(frame, bases), project(frame, g),
-                ManifoldFigure.TWO_VIEWS, "q0");
+        return new Picture(title, project(frame, pts), density, project(frame, bases), project(frame, g));
     }
 
     private static double[] density(Manifold m, Mat pts, double scale) {

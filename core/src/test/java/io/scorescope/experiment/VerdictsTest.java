@@ -1,10 +1,14 @@
-package io.scorescope.geometry;
+package io.scorescope.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scorescope.geometry.AnalysisTable;
+import io.scorescope.geometry.Asymmetry;
 import io.scorescope.geometry.AnalysisTable.Row;
+import io.scorescope.geometry.Fixtures;
+import io.scorescope.geometry.PointAnalyzer;
 import io.scorescope.math.Mat;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +77,7 @@ class VerdictsTest {
 
     @Test
     void a3HoldsForMaterialTangentRotation() {
-        Verdict v = Verdicts.a3(table(s -> surface(s, Fixtures.spin(3, 0, 1, 7))));
+        Verdict v = Verdicts.a3(table(s -> surface(s, Fixtures.spin(3, 0, 1, 7))), 0.1, Verdicts.Frame.REFERENCE);
         assertTrue(v.holds(), v.toString());
         assertEquals(3, v.numbers().get("points"), 0);   // only sigma = 0.05 rows
         assertEquals(1, v.numbers().get("median_tangent_share"), 1e-10);
@@ -81,13 +85,13 @@ class VerdictsTest {
 
     @Test
     void a3FailsOnEachCondition() {
-        Verdict immaterial = Verdicts.a3(table(s -> surface(s, Fixtures.spin(3, 0, 1, 0.01))));
+        Verdict immaterial = Verdicts.a3(table(s -> surface(s, Fixtures.spin(3, 0, 1, 0.01))), 0.1, Verdicts.Frame.REFERENCE);
         assertFalse(immaterial.holds());
         assertTrue(immaterial.numbers().get("median_r_tt") < 0.05);
-        Verdict cross = Verdicts.a3(table(s -> surface(s, Fixtures.spin(3, 0, 2, 7))));
+        Verdict cross = Verdicts.a3(table(s -> surface(s, Fixtures.spin(3, 0, 2, 7))), 0.1, Verdicts.Frame.REFERENCE);
         assertFalse(cross.holds());
         assertEquals(0, cross.numbers().get("median_tangent_share"), 1e-10);
-        Verdict conservative = Verdicts.a3(table(s -> surface(s, new Mat(3, 3))));
+        Verdict conservative = Verdicts.a3(table(s -> surface(s, new Mat(3, 3))), 0.1, Verdicts.Frame.REFERENCE);
         assertFalse(conservative.holds());
         assertTrue(conservative.numbers().get("median_rel_asym") < Asymmetry.ROUNDOFF_FLOOR);
     }
@@ -95,7 +99,7 @@ class VerdictsTest {
     /** Learned split, every direction kept (local dim = D): material rotation, but no normal space to compare with. */
     @Test
     void a3FailsWithoutANormalSpace() {
-        Verdict v = Verdicts.a3(table(s -> PointAnalyzer.of(Fixtures.gaussian(new double[] {1, 0.5, 1}, s).plus(Fixtures.spin(3, 0, 1, 7)), s)));
+        Verdict v = Verdicts.a3(table(s -> PointAnalyzer.of(Fixtures.gaussian(new double[] {1, 0.5, 1}, s).plus(Fixtures.spin(3, 0, 1, 7)), s)), 0.1, Verdicts.Frame.REFERENCE);
         assertEquals(0, v.numbers().get("median_codim"), 0);
         assertTrue(v.numbers().get("median_r_tt") >= 0.05, v.toString());
         assertFalse(v.holds(), v.toString());
@@ -109,9 +113,9 @@ class VerdictsTest {
 
     @Test
     void a3CodimensionRuleNeedsTangentRatioThreeTimesNormal() {
-        Verdict strong = Verdicts.a3(codimThree(20));
+        Verdict strong = Verdicts.a3(codimThree(20), 0.1, Verdicts.Frame.REFERENCE);
         assertTrue(strong.holds(), strong.toString());
-        Verdict weak = Verdicts.a3(codimThree(175));
+        Verdict weak = Verdicts.a3(codimThree(175), 0.1, Verdicts.Frame.REFERENCE);
         assertFalse(weak.holds());
         // the share test passes (3600/(3600 + 175^2) = 0.105 >= 0.1); only r_TT/r_NN < 3 fails it
         assertEquals(3600 / (3600 + 175.0 * 175), weak.numbers().get("median_tangent_share"), 1e-10);
@@ -121,7 +125,7 @@ class VerdictsTest {
 
     @Test
     void a4HoldsForExactNormalRemoval() {
-        Verdict v = Verdicts.a4(table(s -> PointAnalyzer.of(Fixtures.gaussian(new double[] {1, 1, 0}, s), s).trueTangent(Fixtures.frame(3, 0, 1))));
+        Verdict v = Verdicts.a4(table(s -> PointAnalyzer.of(Fixtures.gaussian(new double[] {1, 1, 0}, s), s).trueTangent(Fixtures.frame(3, 0, 1))), 0.1, Verdicts.Frame.REFERENCE);
         assertTrue(v.holds(), v.toString());
         assertEquals(0, v.numbers().get("median_normal_block_norm"), 1e-12);
         assertEquals(Double.NaN, v.numbers().get("median_normal_score_rel_err"));   // not known: not required
@@ -129,18 +133,18 @@ class VerdictsTest {
 
     @Test
     void a4FailsOnNormalBlockLeakageOrScoreError() {
-        Verdict thick = Verdicts.a4(table(s -> PointAnalyzer.of(Fixtures.gaussian(new double[] {1, 1, 0.01}, s), s).trueTangent(Fixtures.frame(3, 0, 1))));
+        Verdict thick = Verdicts.a4(table(s -> PointAnalyzer.of(Fixtures.gaussian(new double[] {1, 1, 0.01}, s), s).trueTangent(Fixtures.frame(3, 0, 1))), 0.1, Verdicts.Frame.REFERENCE);
         assertFalse(thick.holds());
         assertEquals(0.01 / (0.01 + 0.0025), thick.numbers().get("median_normal_block_norm"), 1e-10);
         Verdict leaky = Verdicts.a4(table(s -> {
             Mat j = Fixtures.gaussian(new double[] {1, 1, 0}, s);
             j.set(2, 0, 0.5 / (s * s));   // sigma^2 J_N,T = 0.5
             return PointAnalyzer.of(j, s).trueTangent(Fixtures.frame(3, 0, 1));
-        }));
+        }), 0.1, Verdicts.Frame.REFERENCE);
         assertFalse(leaky.holds());
         assertEquals(0.5, leaky.numbers().get("median_leakage"), 1e-10);
         Verdict wrongScore = Verdicts.a4(table(s -> PointAnalyzer.of(Fixtures.gaussian(new double[] {1, 1, 0}, s), s)
-                .trueTangent(Fixtures.frame(3, 0, 1)).scores(new double[] {0, 0, 1.5}, new double[] {0, 0, 1})));
+                .trueTangent(Fixtures.frame(3, 0, 1)).scores(new double[] {0, 0, 1.5}, new double[] {0, 0, 1})), 0.1, Verdicts.Frame.REFERENCE);
         assertFalse(wrongScore.holds());
         assertEquals(0.5, wrongScore.numbers().get("median_normal_score_rel_err"), 1e-12);
     }
@@ -164,23 +168,89 @@ class VerdictsTest {
 
     @Test
     void a6NeedsBothRatios() {
-        assertTrue(Verdicts.a6(0.95, 1.05).holds());
-        assertFalse(Verdicts.a6(0.5, 1.0).holds());
-        assertFalse(Verdicts.a6(1.0, 1.5).holds());
-        assertFalse(Verdicts.a6(Double.NaN, 1.0).holds());
+        assertTrue(Verdicts.a6(List.of(ConstrainedMixingTest.mixing(0.95, 1.05))).holds());
+        assertEquals(Verdict.Outcome.DOES_NOT_HOLD, Verdicts.a6(List.of(ConstrainedMixingTest.mixing(0.5, 1.0))).outcome());
+        assertEquals(Verdict.Outcome.DOES_NOT_HOLD, Verdicts.a6(List.of(ConstrainedMixingTest.mixing(1.0, 1.5))).outcome());
+        assertEquals(Verdict.Outcome.NOT_EVALUATED, Verdicts.a6(List.of(ConstrainedMixingTest.mixing(Double.NaN, 1.0))).outcome());
+        assertEquals(Verdict.Outcome.NOT_EVALUATED, Verdicts.a6(List.of()).outcome());
     }
 
     @Test
-    void verdictsWithoutSmallSigmaRowsDoNotHoldAndSerialise() {
+    void verdictsWithoutSmallSigmaRowsAreNotEvaluatedAndSerialise() {
         AnalysisTable bigSigma = gaussianSequences(new double[] {1, 1, 1});
         AnalysisTable onlyLarge = new AnalysisTable(bigSigma.rows().stream().filter(r -> r.sigma() > 0.1).toList());
-        Verdict a3 = Verdicts.a3(onlyLarge);
-        assertFalse(a3.holds());
-        assertFalse(Verdicts.a4(onlyLarge).holds());
+        Verdict a3 = Verdicts.a3(onlyLarge, 0.1, Verdicts.Frame.REFERENCE);
+        assertEquals(Verdict.Outcome.NOT_EVALUATED, a3.outcome());
+        assertEquals(Verdict.Outcome.NOT_EVALUATED, Verdicts.a4(onlyLarge, 0.1, Verdicts.Frame.REFERENCE).outcome());
+        // the same rows judged with a cut scaled by a noise unit of 10 (sigma <= 1) have levels again
+        Verdict scaled = Verdicts.a4(onlyLarge, Verdicts.smallSigma(10), Verdicts.Frame.REFERENCE);
+        assertTrue(scaled.numbers().get("points") > 0, scaled.toString());
         var json = a3.toJson();
-        assertEquals("A3", json.get("claim").asText());
+        assertTrue(json.get("holds").isNull());
+        assertEquals("not evaluated", json.get("verdict").asText());
+        assertTrue(json.get("reason").asText().startsWith("no level at sigma <="), json.toString());
+        assertEquals("A3_nonconservative_within", json.get("claim").asText());
         assertTrue(json.get("numbers").get("median_r_tt").isNull());
         assertFalse(json.get("rule").asText().isEmpty());
-        assertEquals(5, Verdicts.all(bigSigma).size());
+        assertEquals(5, Verdicts.all(bigSigma, 0.1).size());
+    }
+
+    /** Every direction kept (variances far above sigma^2): the own split has no normal space. */
+    @Test
+    void withoutANormalSpaceA3AndA4AreNotEvaluated() {
+        AnalysisTable t = table(s -> PointAnalyzer.of(Fixtures.gaussian(new double[] {100, 100, 100}, s).plus(Fixtures.spin(3, 0, 1, 0.5)), s));
+        Verdict a3 = Verdicts.a3(t, 0.1, Verdicts.Frame.OWN), a4 = Verdicts.a4(t, 0.1, Verdicts.Frame.OWN);
+        assertEquals(Verdict.Outcome.NOT_EVALUATED, a3.outcome(), a3.toString());
+        assertTrue(a3.reason().startsWith("no normal space"), a3.reason());
+        assertEquals(Verdict.Outcome.NOT_EVALUATED, a4.outcome(), a4.toString());
+        assertTrue(a4.reason().startsWith("no normal space"), a4.reason());
+    }
+
+    @Test
+    void a2IsNotEvaluatedWithoutLevelsOrSequencesToCompare() {
+        AnalysisTable three = gaussianSequences(new double[] {1, 1, 1});
+        AnalysisTable oneLevel = new AnalysisTable(three.rows().stream().filter(r -> r.level() == 0).toList());
+        Verdict rise = Verdicts.a2Rise(oneLevel), spread = Verdicts.a2Spread(oneLevel), oneSequence = Verdicts.a2Spread(three);
+        assertEquals(Verdict.Outcome.NOT_EVALUATED, rise.outcome(), rise.toString());
+        assertEquals(Verdict.Outcome.NOT_EVALUATED, spread.outcome(), spread.toString());
+        assertEquals(Verdict.Outcome.NOT_EVALUATED, oneSequence.outcome(), oneSequence.toString());
+        assertTrue(Verdicts.a2Rise(three).evaluated());
+    }
+
+    @Test
+    void a5IsNotEvaluatedWithoutAnEligibleLevel() {
+        Verdict none = Verdicts.a5(gaussianSequences(new double[] {1, 0.5, 1e-4}));   // no posterior at all
+        assertEquals(Verdict.Outcome.NOT_EVALUATED, none.outcome(), none.toString());
+        assertEquals(0, none.numbers().get("eligible_levels"), 0);
+    }
+
+    @Test
+    void aFieldConservativeToRoundOffDoesNotHoldA3RatherThanBeingNotEvaluated() {
+        Verdict v = Verdicts.a3(table(s -> surface(s, new Mat(3, 3))), 0.1, Verdicts.Frame.REFERENCE);
+        assertEquals(Verdict.Outcome.DOES_NOT_HOLD, v.outcome(), v.toString());
+    }
+
+    /** A training posterior of 2 n equally weighted points +-0.1 u (ESS exactly 2 n). */
+    static AnalysisTable trainingTable(double[] u, int n) {
+        return table(s -> {
+            io.scorescope.math.Mat y = new io.scorescope.math.Mat(2 * n, 3);
+            for (int i = 0; i < n; i++) {
+                y.setRow(2 * i, io.scorescope.math.Vec.scale(0.1, u));
+                y.setRow(2 * i + 1, io.scorescope.math.Vec.scale(-0.1, u));
+            }
+            return PointAnalyzer.of(Fixtures.gaussian(new double[] {1, 1e-6, 1e-6}, s), s)
+                    .trainingPosterior(io.scorescope.field.Posterior.at(new double[3], s, y, new double[2 * n]));
+        });
+    }
+
+    @Test
+    void a5JudgesOnlyLevelsWhoseTrainingPosteriorHasAnEssOfTenOrMore() {
+        Verdict few = Verdicts.a5(trainingTable(new double[] {1, 0, 0}, 4));     // ESS 8 < 10
+        Verdict many = Verdicts.a5(trainingTable(new double[] {1, 0, 0}, 5));    // ESS 10
+        assertEquals(Verdict.Outcome.NOT_EVALUATED, few.outcome(), few.toString());
+        assertEquals(Verdict.Outcome.HOLDS, many.outcome(), many.toString());
+        assertEquals(2, many.numbers().get("eligible_levels"), 0);
+        Verdict orthogonal = Verdicts.a5(trainingTable(new double[] {0, 1, 0}, 5));
+        assertEquals(Verdict.Outcome.DOES_NOT_HOLD, orthogonal.outcome(), orthogonal.toString());
     }
 }

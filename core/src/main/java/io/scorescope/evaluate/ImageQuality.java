@@ -1,0 +1,48 @@
+package io.scorescope.evaluate;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scorescope.data.ImageDataset;
+import io.scorescope.field.ScoreField;
+import io.scorescope.io.Json;
+import io.scorescope.math.Mat;
+import io.scorescope.math.Rng;
+import io.scorescope.sde.SampleRun;
+import io.scorescope.sde.SamplerConfig;
+import io.scorescope.sde.StepCallback;
+
+/**
+ * Sample quality of an image model without downloaded networks: n samples (plus the final denoising step), their
+ * memorisation ratio against the held-out split ({@link Memorisation}), and a softmax classifier trained on the
+ * training split applied to them and to the held-out images ({@link SoftmaxClassifier}).
+ * Random streams: samples Rng(seed).split(3), classifier Rng(seed).split(4).
+ */
+public record ImageQuality(Mat samples, Memorisation memorisation, double testAccuracy, SoftmaxClassifier.SampleReport onSamples,
+                           SoftmaxClassifier.SampleReport onHeldOut, SamplerConfig sampler, int trainImages, int heldOutImages)
+        implements QualityReport {
+    private static final long SAMPLES = 3, CLASSIFIER = 4;
+
+    public static ImageQuality measure(ScoreField model, SamplerConfig sampler, int n, ImageDataset train, ImageDataset test,
+                                       long seed, StepCallback progress) {
+        Rng rng = new Rng(seed);
+        SamplerConfig cfg = sampler.withDenoiseFinal(true);
+        Mat samples = SampleRun.draw(model, cfg, n, rng.split(SAMPLES).nextLong(), progress).samples();
+        Memorisation mem = Memorisation.measure(samples, train.images(), test.images());
+        SoftmaxClassifier.Config cc = SoftmaxClassifier.Config.DEFAULT;
+        SoftmaxClassifier clf = SoftmaxClassifier.train(train.images(), train.labels(),
+                new SoftmaxClassifier.Config(cc.epochs(), cc.batch(), cc.lr(), cc.l2(), rng.split(CLASSIFIER).nextLong()));
+        double acc = clf.accuracy(test.images(), test.labels());
+        return new ImageQuality(samples, mem, acc, clf.onSamples(samples), clf.onSamples(test.images()), cfg, train.size(), test.size());
+    }
+
+    @Override public ObjectNode toJson() {
+        ObjectNode o = Json.object();
+        o.put("n", samples.rows()).put("sampler", sampler.sampler()).put("steps", sampler.steps()).put("denoise_final", true)
+                .put("train_images", trainImages).put("heldout_images", heldOutImages);
+        o.set("memorisation", memorisation.toJson());
+        ObjectNode c = o.putObject("classifier");
+        c.put("kind", "softmax regression on pixels, trained on the training split").put("heldout_accuracy", testAccuracy);
+        c.set("on_samples", onSamples.toJson());
+        c.set("on_heldout", onHeldOut.toJson());
+        return o;
+    }
+}

@@ -1,0 +1,236 @@
+package io.scorescope.experiment;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scorescope.evaluate.QualityReport;
+import io.scorescope.field.ManifoldField;
+import io.scorescope.field.ScoreField;
+import io.scorescope.geometry.AnalysisTable;
+import io.scorescope.io.AtomicFiles;
+import io.scorescope.io.InputException;
+import io.scorescope.io.Json;
+import io.scorescope.math.Rng;
+import io.scorescope.model.ModelSpec;
+import io.scorescope.sde.SampleRun;
+import io.scorescope.sde.SampleSequence;
+import io.scorescope.sde.SamplerConfig;
+import io.scorescope.training.Checkpoint;
+import io.scorescope.training.TrainConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The pipeline behind {@code scorescope reproduce}, the same for manifolds and images (what differs is the
+ * {@link DataKind}): data; train (or adopt) the score model and the conservative control with the same budget and
+ * seed; sample sequences with the model; analyse them (docs/science.md#sample_sequences) with the model, the exact
+ * field when known, and the control at the same points; constrained mixing; sample quality; illustrations; verdicts.
+ * Every random stream is derived from the one seed, so a run is reproducible from it.
+ */
+public final class Experiment {
+    /** Random streams of the stages: Rng(seed).split(stream). */
+    static final long SEQUENCES = 1, MIXING = 2, QUALITY = 3, FIGURE = 4;
+    public static final String MODEL_DIR = "model", CONTROL_DIR = "control", MODEL_FILE = "model.pt";
+
+    /**
+     * What the user asked for. {@code data} (a built-in manifold or image spec), {@code modelDir} or {@code modelFile}
+     * (a TorchScript spec, see {@link ModelSource#fromTorchScript}; at most one of the two) and {@code controlDir}
+     * (an energy-model folder) may be null; {@code budget} is full, quick or tiny.
+     */
+    public record Settings(String data, String budget, long seed, Path modelDir, String modelFile, Path controlDir, Path out) {}
+
+    /**
+     * The same sequence points analysed with the model (in the reference frame: the true one, or on images the
+     * control's split), the exact field (when the data has one), the control (its own frame) and, on images, the
+     * model again in the training posterior's split.
+     */
+    public record Analyses(AnalysisTable model, Optional<AnalysisTable> exact, AnalysisTable control, Optional<AnalysisTable> posteriorFrame) {}
+
+    /**
+     * Verdicts by claim: the model's (with A6) in the reference frame, the same per-table rules on the exact field
+     * (if any) and the control, and A3/A4 of the model in its own split and (images) in the training posterior's
+     * split at the levels whose posterior effective sample size is >= 10.
+     */
+    public record Claims(Map<Claim, Verdict> model, Map<Claim, Verdict> exact, Map<Claim, Verdict> control,
+                         Map<Claim, Verdict> ownFrame, Map<Claim, Verdict> posteriorFrame) {
+        public static Claims judge(Analyses a, List<ConstrainedMixing> mixing, double smallSigma) {
+            Map<Claim, Verdict> model = new EnumMap<>(Verdicts.all(a.model(), smallSigma));
+            model.put(Claim.A6_CONSTRAINED_MIXING, Verdicts.a6(mixing));
+            Map<Claim, Verdict> own = new EnumMap<>(Claim.class), posterior = new EnumMap<>(Claim.class);
+            own.put(Claim.A3_NONCONSERVATIVE_WITHIN, Verdicts.a3(a.model(), smallSigma, Verdicts.Frame.OWN));
+            own.put(Claim.A4_NORMAL_PROJECTION, Verdicts.a4(a.model(), smallSigma, Verdicts.Frame.OWN));
+            a.posteriorFrame().ifPresent(t -> {
+                List<AnalysisTable.Row> rows = t.withSigmaAtMost(smallSigma).stream()
+                        .filter(r -> r.point().training() != null && r.point().training().ess() >= Verdicts.MIN_ESS).toList();
+                posterior.put(Claim.A3_NONCONSERVATIVE_WITHIN, Verdicts.a3(rows, smallSigma, Verdicts.Frame.REFERENCE));
+                posterior.put(Claim.A4_NORMAL_PROJECTION, Verdicts.a4(rows, smallSigma, Verdicts.Frame.REFERENCE));
+            });
+            return new Claims(model, a.exact().map(t -> Verdicts.all(t, smallSigma)).orElse(Map.of()), Verdicts.all(a.control(), smallSigma),
+                    own, posterior);
+        }
+    }
+
+    public record Result(Settings settings, DataKind kind, ModelSource model, ModelSource control, SamplerConfig sampler,
+                         SampleSequence sequences, Analyses analyses, List<ConstrainedMixing> mixing, QualityReport quality,
+                         DataKind.Illustrations illustrations, Claims claims, Map<String, Double> stageSeconds) {}
+
+    private final Settings s;
+    private final ProgressListener progress;
+    private final Map<String, Double> seconds = new LinkedHashMap<>();
+
+    private Experiment(Settings s, ProgressListener progress) {
+        this.s = s;
+        this.progress = progress;
+    }
+
+    public static Result run(Settings s, ProgressListener progress) { return new Experiment(s, progress).run(); }
+
+    private Result run() {
+        Optional<ModelSource> givenModel = givenModel();
+        Optional<ModelSource> givenControl = Optional.ofNullable(s.controlDir()).map(ModelSource::fromCheckpoint)
+                .map(c -> c.requireConservative("--control"));
+        DataKind kind = timed("data", () -> data(givenModel, givenControl));
+        AtomicFiles.ensureWritableDir(s.out());
+        if (givenModel.isPresent() && givenModel.get().dim() != kind.data().dim())
+            throw new InputException("the model has dimension " + givenModel.get().dim() + ", the data " + kind.data().spec() + " " + kind.data().dim());
+        ModelSource model = timed("train_model", () -> givenModel.map(m -> adopt(m, MODEL_DIR)).orElseGet(() -> train(kind, false)));
+        ModelSource control = timed("train_control", () -> givenControl.map(c -> adopt(c, CONTROL_DIR)).orElseGet(() -> train(kind, true)));
+        SamplerConfig sampler = samplerConfig(model, kind);
+        SampleSequence seq = timed("sequences", () -> {
+            try (ProgressListener.Task t = progress.start("sample sequences", sampler.steps() + 1)) {
+                return SampleRun.draw(model.field(), sampler, kind.plan().sequences(), stream(SEQUENCES), t.sampling()).sequence();
+            }
+        });
+        Analyses analyses = timed("analysis", () -> analyse(kind, model.field(), control.field(), seq));
+        List<ConstrainedMixing> mixing = timed("mixing", () -> mix(kind, model.field(), control.field()));
+        QualityReport quality = timed("sample_quality", () -> {
+            try (ProgressListener.Task t = progress.start("sample quality", sampler.steps() + 1)) {
+                return kind.quality(model.field(), sampler, s.seed(), t);
+            }
+        });
+        DataKind.Illustrations figures = timed("figures", () -> {
+            try (ProgressListener.Task t = progress.start("figures", 1)) {
+                DataKind.Illustrations f = kind.illustrate(model.field(), seq, s.seed());
+                t.stepTo(1);
+                return f;
+            }
+        });
+        return new Result(s, kind, model, control, sampler, seq, analyses, mixing, quality, figures,
+                Claims.judge(analyses, mixing, Verdicts.smallSigma(kind.noiseUnit())), seconds);
+    }
+
+    private Optional<ModelSource> givenModel() {
+        if (s.modelFile() != null && s.modelDir() != null) throw new InputException("--model and --model-file are mutually exclusive; give one");
+        if (s.modelFile() != null && s.data() == null)
+            throw new InputException("--model-file needs --data NAME (the manifold or image set the model was trained on)");
+        return s.modelFile() != null ? Optional.of(ModelSource.fromTorchScript(s.modelFile()))
+                : Optional.ofNullable(s.modelDir()).map(ModelSource::fromCheckpoint);
+    }
+
+    /**
+     * The data: --data, else the given checkpoints' own data (recreated from their description). Given checkpoints
+     * must have been trained on the same data as each other and as --data.
+     */
+    private DataKind data(Optional<ModelSource> model, Optional<ModelSource> control) {
+        Optional<ObjectNode> info = model.flatMap(ModelSource::dataInfo).or(() -> control.flatMap(ModelSource::dataInfo));
+        for (Optional<ModelSource> c : List.of(model, control)) {
+            Optional<ObjectNode> d = c.flatMap(ModelSource::dataInfo);
+            if (d.isEmpty()) continue;
+            if (s.data() != null && !s.data().equals(ModelSource.dataSpec(d.get())))
+                throw new InputException("--data " + s.data() + " but the given model was trained on " + ModelSource.dataSpec(d.get()));
+            if (!Json.sameContent(d.get(), info.get()))
+                throw new InputException("--model and --control were trained on different data (" + ModelSource.dataSpec(info.get())
+                        + " vs " + ModelSource.dataSpec(d.get()) + ")");
+        }
+        DataKind kind = DataKind.resolve(s.data(), info, s.budget(), s.seed());
+        if (info.isPresent() && !Json.sameContent(info.get(), kind.data().info()))
+            throw new InputException("the given model was trained on other data than " + kind.data().spec() + " (" + info.get() + ")");
+        return kind;
+    }
+
+    /** Trains the model or the control into its folder (DSM, same seed and step count for both) and loads it back. */
+    private ModelSource train(DataKind kind, boolean control) {
+        Path dir = s.out().resolve(control ? CONTROL_DIR : MODEL_DIR);
+        TrainConfig cfg = kind.trainConfig(s.seed());
+        ModelSpec spec = kind.spec(control);
+        try (ProgressListener.Task t = progress.start(control ? "train control" : "train model", cfg.steps())) {
+            ModelFolder.train(dir, spec, kind.data(), cfg, t.training());
+        }
+        return ModelSource.fromCheckpoint(dir);
+    }
+
+    /** A given model, copied into the output folder (unless it is already there) so that the run is self-contained. */
+    private ModelSource adopt(ModelSource given, String name) {
+        Path from = Path.of(given.info().path("path").asText());
+        try {
+            if (!given.isCheckpoint()) {
+                Path to = s.out().resolve(MODEL_FILE);
+                if (!(Files.exists(to) && Files.isSameFile(from, to))) AtomicFiles.write(to, out -> Files.copy(from, out));
+                return given;
+            }
+            Path to = s.out().resolve(name);
+            if (Files.exists(to) && Files.isSameFile(from, to)) return given;
+            AtomicFiles.ensureWritableDir(to);
+            for (String file : List.of(Checkpoint.WEIGHTS, Checkpoint.LOSS, ModelFolder.PROVENANCE)) {
+                Path src = from.resolve(file);
+                if (Files.exists(src)) AtomicFiles.write(to.resolve(file), out -> Files.copy(src, out));
+            }
+            return given;
+        } catch (IOException e) {
+            throw new InputException("cannot copy " + from + " into " + s.out() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reverse SDE over the model's training range (a module: the kind's range), geometric schedule. */
+    public static SamplerConfig samplerConfig(ModelSource model, DataKind kind) {
+        double[] range = model.sigmaRange(kind::sigmaRange);
+        return SamplerConfig.defaults(range[0], range[1]).withSampler("reverse-sde").withSchedule("geometric", kind.plan().samplerSteps());
+    }
+
+    private Analyses analyse(DataKind kind, ScoreField model, ScoreField control, SampleSequence seq) {
+        SequenceAnalysis.References refs = kind.references(control);
+        SequenceAnalysis.References own = new SequenceAnalysis.References(refs.manifold(), refs.trainingPoints());
+        return new Analyses(analyse("analyse model", model, seq, kind, refs),
+                kind.manifold().map(m -> analyse("analyse exact field", new ManifoldField(m), seq, kind, own)),
+                analyse("analyse control", control, seq, kind, own),
+                kind.manifold().isPresent() ? Optional.empty()
+                        : Optional.of(analyse("analyse model, posterior frame", model, seq, kind, own.withPosteriorFrame())));
+    }
+
+    private AnalysisTable analyse(String task, ScoreField field, SampleSequence seq, DataKind kind, SequenceAnalysis.References refs) {
+        int levels = SequenceAnalysis.levelSteps(seq.sigmas(), kind.plan().levels()).length;
+        try (ProgressListener.Task t = progress.start(task, levels)) {
+            return SequenceAnalysis.run(field, seq, kind.plan().levels(), refs, t::stepTo);
+        }
+    }
+
+    /** Constrained mixing at each of the kind's noise levels, common random numbers for model and control. */
+    private List<ConstrainedMixing> mix(DataKind kind, ScoreField model, ScoreField control) {
+        List<ConstrainedMixing> out = new ArrayList<>();
+        Rng rng = new Rng(s.seed()).split(MIXING);
+        double[] sigmas = kind.mixingSigmas();
+        try (ProgressListener.Task t = progress.start("constrained mixing", sigmas.length)) {
+            for (int k = 0; k < sigmas.length; k++) {
+                out.addAll(kind.mix(model, control, sigmas[k], rng.split(k)));
+                t.stepTo(k + 1);
+            }
+        }
+        return out;
+    }
+
+    private long stream(long k) { return new Rng(s.seed()).split(k).nextLong(); }
+
+    /** Runs work, recording its wall time in seconds under stage. */
+    private <T> T timed(String stage, Supplier<T> work) {
+        long t0 = System.nanoTime();
+        T r = work.get();
+        seconds.put(stage, (System.nanoTime() - t0) / 1e9);
+        return r;
+    }
+}
