@@ -95,8 +95,8 @@ final class LidCommand implements Callable<Integer> {
         for (LidResult r : results) {
             ObjectNode o = r.summaryJson();
             if (t != null) {
-                putFinite(o, "mae", LidMetrics.mae(r.estimates(), t));
-                putFinite(o, "concordance", LidMetrics.concordance(r.estimates(), t));
+                Json.putFinite(o, "mae", LidMetrics.mae(r.estimates(), t));
+                Json.putFinite(o, "concordance", LidMetrics.concordance(r.estimates(), t));
             }
             summary.add(o);
         }
@@ -137,9 +137,5 @@ final class LidCommand implements Callable<Integer> {
             rows.add(row);
         }
         Csv.write(out.resolve("estimates.csv"), header.toArray(String[]::new), rows);
-    }
-
-    static void putFinite(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) o.put(key, v); else o.putNull(key);
     }
 }

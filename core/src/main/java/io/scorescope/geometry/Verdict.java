@@ -16,7 +16,7 @@ public record Verdict(String claim, boolean holds, Map<String, Double> numbers, 
         o.put("claim", claim);
         o.put("holds", holds);
         ObjectNode n = o.putObject("numbers");
-        numbers.forEach((k, v) -> { if (v != null && Double.isFinite(v)) n.put(k, v); else n.putNull(k); });
+        numbers.forEach((k, v) -> Json.putFinite(n, k, v == null ? Double.NaN : v));
         o.put("threshold", threshold);
         o.put("rule", rule);
         return o;
