@@ -14,6 +14,7 @@ import io.scorescope.geometry.SequenceAnalysis;
 import io.scorescope.geometry.Verdict;
 import io.scorescope.geometry.Verdicts;
 import io.scorescope.io.AtomicFiles;
+import io.scorescope.io.Csv;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
 import io.scorescope.io.Provenance;
@@ -186,24 +187,22 @@ final class AnalyzeCommand implements Callable<Integer> {
     /** analysis.csv (sequence, level, the point, every PointAnalysis column) and spectra.csv (singular values). */
     static void writeTables(Path out, AnalysisTable table, SampleSequence seq, int[] steps) {
         int d = seq.dim();
-        StringBuilder csv = new StringBuilder();
         List<String> head = new ArrayList<>(List.of("sequence", "level"));
         for (int k = 0; k < d; k++) head.add("x" + k);
         head.addAll(PointAnalysis.csvHeader(d));
-        csv.append(String.join(",", head)).append('\n');
-        StringBuilder spectra = new StringBuilder("sequence,level,sigma");
-        for (int k = 1; k <= d; k++) spectra.append(",s_").append(k);
-        spectra.append('\n');
+        List<String> spectraHead = new ArrayList<>(List.of("sequence", "level", "sigma"));
+        for (int k = 1; k <= d; k++) spectraHead.add("s_" + k);
+        List<List<String>> rows = new ArrayList<>(), spectra = new ArrayList<>();
         for (AnalysisTable.Row r : table.rows()) {
-            List<String> cells = new ArrayList<>(List.of(Integer.toString(r.sequence()), Integer.toString(r.level())));
-            for (double v : seq.point(r.sequence(), steps[r.level()])) cells.add(Double.toString(v));
+            List<String> cells = new ArrayList<>(List.of(Csv.integer(r.sequence()), Csv.integer(r.level())));
+            for (double v : seq.point(r.sequence(), steps[r.level()])) cells.add(Csv.number(v));
             cells.addAll(r.point().csvRow());
-            csv.append(String.join(",", cells)).append('\n');
-            spectra.append(r.sequence()).append(',').append(r.level()).append(',').append(r.sigma());
-            for (double v : r.point().features().singularValues()) spectra.append(',').append(v);
-            spectra.append('\n');
+            rows.add(cells);
+            List<String> s = new ArrayList<>(List.of(Csv.integer(r.sequence()), Csv.integer(r.level()), Csv.number(r.sigma())));
+            for (double v : r.point().features().singularValues()) s.add(Csv.number(v));
+            spectra.add(s);
         }
-        AtomicFiles.writeString(out.resolve("analysis.csv"), csv.toString());
-        AtomicFiles.writeString(out.resolve("spectra.csv"), spectra.toString());
+        Csv.writeCells(out.resolve("analysis.csv"), head, rows);
+        Csv.writeCells(out.resolve("spectra.csv"), spectraHead, spectra);
     }
 }

@@ -124,18 +124,17 @@ final class LidCommand implements Callable<Integer> {
             header.add(r.estimator());
             if (r.standardErrors() != null) header.add(r.estimator() + "_se");
         }
-        List<double[]> rows = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < m; i++) {
-            double[] row = new double[header.size()];
-            int c = 0;
-            row[c++] = i;
-            if (truth != null) row[c++] = truth[i];
+            List<String> row = new ArrayList<>(header.size());
+            row.add(Csv.integer(i));
+            if (truth != null) row.add(Csv.integer(truth[i]));
             for (LidResult r : results) {
-                row[c++] = r.estimates()[i];
-                if (r.standardErrors() != null) row[c++] = r.standardErrors()[i];
+                row.add(Csv.number(r.estimates()[i]));
+                if (r.standardErrors() != null) row.add(Csv.number(r.standardErrors()[i]));
             }
             rows.add(row);
         }
-        Csv.write(out.resolve("estimates.csv"), header.toArray(String[]::new), rows);
+        Csv.writeCells(out.resolve("estimates.csv"), header, rows);
     }
 }

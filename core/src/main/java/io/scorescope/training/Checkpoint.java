@@ -2,7 +2,7 @@ package io.scorescope.training;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.engine.ParamArray;
-import io.scorescope.io.AtomicFiles;
+import io.scorescope.io.Csv;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
 import io.scorescope.io.SafeTensors;
@@ -32,9 +32,9 @@ public final class Checkpoint {
     private Checkpoint() {}
 
     static void save(Path dir, ScoreModel model, TrainConfig config, int step, ObjectNode data, List<LossRecord> history) {
-        StringBuilder csv = new StringBuilder("step,loss,lr\n");
-        for (LossRecord r : history) csv.append(r.step()).append(',').append(r.loss()).append(',').append(r.lr()).append('\n');
-        AtomicFiles.writeString(dir.resolve(LOSS), csv.toString());
+        List<List<String>> rows = new ArrayList<>();
+        for (LossRecord r : history) rows.add(List.of(Csv.integer(r.step()), Csv.number(r.loss()), Csv.number(r.lr())));
+        Csv.writeCells(dir.resolve(LOSS), List.of("step", "loss", "lr"), rows);
         Map<String, SafeTensors.Entry> tensors = new LinkedHashMap<>();
         model.network().state().forEach((k, v) -> tensors.put(k, new SafeTensors.Entry(v.shape(), v.data())));
         Map<String, String> meta = new LinkedHashMap<>();
