@@ -1,13 +1,15 @@
 package io.scorescope.cli;
 
+import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.InputException;
+import java.io.IOException;
 import io.scorescope.io.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * {@code scorescope}: train score models on manifold data, sample sequences, dissect the learned field.
- * Exit codes: 0 success, 2 usage or input error (one line on stderr), 1 internal error.
+ * Exit codes: 0 success, 2 usage, input or file-system error (one line on stderr), 1 internal error.
  */
 @Command(name = "scorescope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train score-based generative models on manifolds and analyse the geometry of the learned score field.",
@@ -35,6 +37,11 @@ public final class Main implements Runnable {
                 cmd.getErr().println("scorescope: " + oneLine(t.getMessage()));
                 return USAGE;
             }
+            IOException io = ioCause(ex);
+            if (io != null) {   // a file-system problem (full disk, permissions, a file in the way): words, not class names
+                cmd.getErr().println("scorescope: " + oneLine(AtomicFiles.describe(io)));
+                return USAGE;
+            }
             if (t instanceof OutOfMemoryError) {
                 cmd.getErr().println("scorescope: out of memory (" + oneLine(t.getMessage()) + "); try a smaller batch or -Xmx");
                 return 1;
@@ -50,6 +57,13 @@ public final class Main implements Runnable {
             return USAGE;
         });
         return cl.execute(args);
+    }
+
+    /** The first IOException among t and its causes, or null. */
+    static IOException ioCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause())
+            if (c instanceof IOException io) return io;
+        return null;
     }
 
     static String oneLine(String s) {

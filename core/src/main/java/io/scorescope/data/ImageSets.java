@@ -1,6 +1,7 @@
 package io.scorescope.data;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
 import io.scorescope.math.Mat;
@@ -146,7 +147,7 @@ public final class ImageSets {
                 rows.add(px);
             }
         } catch (IOException e) {
-            throw new InputException(where + ": cannot read (" + e.getMessage() + "); fetch it again with " + FETCH, e);
+            throw new InputException(where + ": cannot read (" + AtomicFiles.describe(e) + "); fetch it again with " + FETCH, e);
         }
         Mat m = Mat.stackRows(rows.toArray(new double[0][]), 64);
         ImageDataset all = new ImageDataset("digits", m, labels.stream().mapToInt(Integer::intValue).toArray(), 1, 8, 8,
@@ -253,7 +254,7 @@ public final class ImageSets {
                 files.putObject(p.getFileName().toString()).put("path", p.toAbsolutePath().toString()).put("sha256", sha256(b));
                 return b;
             } catch (IOException e) {
-                throw new InputException(p + ": cannot read (" + e.getMessage() + "); fetch it again with " + FETCH, e);
+                throw new InputException(p + ": cannot read (" + AtomicFiles.describe(e) + "); fetch it again with " + FETCH, e);
             }
         }
         @Override public String describe(String name) { return file(name).toString(); }
@@ -274,7 +275,7 @@ public final class ImageSets {
                 files.putObject(path(name).substring(path(name).lastIndexOf('/') + 1)).put("path", "builtin:" + path(name)).put("sha256", sha256(b));
                 return b;
             } catch (IOException e) {
-                throw new InputException("built-in " + set + " data: cannot read " + name + " (" + e.getMessage() + ")", e);
+                throw new InputException("built-in " + set + " data: cannot read " + name + " (" + AtomicFiles.describe(e) + ")", e);
             }
         }
         @Override public String describe(String name) { return "builtin:" + path(name); }
