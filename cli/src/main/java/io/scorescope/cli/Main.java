@@ -1,9 +1,9 @@
 package io.scorescope.cli;
 
 import io.scorescope.io.AtomicFiles;
+import io.scorescope.io.BuildInfo;
 import io.scorescope.io.InputException;
 import java.io.IOException;
-import io.scorescope.io.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -74,7 +74,7 @@ public final class Main implements Runnable {
     /** --version. */
     public static final class Version implements CommandLine.IVersionProvider {
         @Override public String[] getVersion() {
-            return new String[] {"scorescope " + Provenance.VERSION, "engine: libtorch 2.10.0 (JavaCPP presets 1.5.13)",
+            return new String[] {"scorescope " + BuildInfo.VERSION, "engine: " + BuildInfo.engine(),
                     "java: " + System.getProperty("java.version")};
         }
     }
