@@ -37,8 +37,8 @@ import picocli.CommandLine.Option;
 final class LidCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Benchmark name (see lid-bench), built-in manifold spec, or a .csv/.npy file.")
     String data;
-    @Option(names = "--estimator", description = "Estimator spec name[:key=value,...], repeatable. Default: all that the inputs allow. Known: "
-            + "jacobian-threshold, jacobian-soft, nb-gap-centred, nb-gap-uncentred, nb-threshold-centred, nb-threshold-uncentred, flipd, cfdm, mle, twonn, lpca.")
+    @Option(names = "--estimator", completionCandidates = EstimatorNames.class,
+            description = "Estimator spec name[:key=value,...], repeatable. Default: all that the inputs allow. Known: ${COMPLETION-CANDIDATES}.")
     List<String> estimators = new ArrayList<>();
     @Option(names = "--model", description = "Model folder (scorescope train) for the score-based estimators.") Path model;
     @Option(names = "--n", defaultValue = "2000", description = "Points drawn from a built-in data set. Default: ${DEFAULT-VALUE}.") int n;
@@ -115,6 +115,11 @@ final class LidCommand implements Callable<Integer> {
         Json.write(out.resolve("provenance.json"), prov.toJson());
         System.out.println("wrote estimates.csv, summary.json and provenance.json to " + out);
         return 0;
+    }
+
+    /** The estimator names of {@link LidEstimators#NAMES}, for the help text. */
+    static final class EstimatorNames implements Iterable<String> {
+        @Override public java.util.Iterator<String> iterator() { return LidEstimators.NAMES.iterator(); }
     }
 
     private void writeCsv(List<LidResult> results, int[] truth, int m) {

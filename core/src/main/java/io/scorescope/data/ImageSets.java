@@ -39,7 +39,20 @@ import java.util.zip.GZIPInputStream;
  * The full sets come from {@code scripts/fetch-data.sh DIR}.
  */
 public final class ImageSets {
-    public static final List<String> NAMES = List.of("digits", "mnist", "fashion-mnist");
+    /** One image data set for listings: its name, image shape (D = channels x height x width) and contents. */
+    public record Info(String name, int channels, int height, int width, String description) {
+        public int dim() { return channels * height * width; }
+    }
+
+    /** The image data sets (the registry behind {@link #NAMES} and 'data list'). */
+    public static final List<Info> CATALOGUE = List.of(
+            new Info("digits", 1, 8, 8, "UCI handwritten digits, 1797 images (all shipped)"),
+            new Info("mnist", 1, 28, 28, "MNIST handwritten digits (first 1000 test images shipped; full set with dir=)"),
+            new Info("fashion-mnist", 1, 28, 28, "Fashion-MNIST clothing (first 1000 test images shipped; full set with dir=)"));
+    public static final List<String> NAMES = CATALOGUE.stream().map(Info::name).toList();
+    /** The spec options after NAME: (see the class comment). */
+    public static final List<String> OPTIONS = List.of("dir=PATH", "split=train|test|all (default train)",
+            "digits=0,1,.. (or labels=)", "n=N");
     public static final String FETCH = "scripts/fetch-data.sh DIR";
     static final String RESOURCE_ROOT = "/scorescope-data/";
     private static final String[] IDX_FILES = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
