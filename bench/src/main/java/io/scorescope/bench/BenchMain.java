@@ -113,7 +113,7 @@ public final class BenchMain {
             System.out.printf("training step at %s: %.1f GFLOP/s = %.0f%% of plain matmul (%.1f GFLOP/s)%n", d,
                     out.get("train_gflops_" + d).asDouble(), 100 * out.get("matmul_fraction_" + d).asDouble(),
                     out.get("matmul_gflops_" + d).asDouble());
-        System.out.printf("%nJacobian + full SVD per point, ms (issue 3)%n%5s %12s %12s %12s %10s%n", "D", "forward", "reverse", "fin.diff", "svd only");
+        System.out.printf("%nJacobian + full SVD per point, ms%n%5s %12s %12s %12s %10s%n", "D", "forward", "reverse", "fin.diff", "svd only");
         for (String[] r : jacRows) System.out.printf("%5s %12s %12s %12s %10s%n", (Object[]) r);
         System.out.printf("%nload average before %s, after %s; %.0f s%n", out.get("load_before").asText(),
                 out.get("load_after").asText(), out.get("seconds").asDouble());

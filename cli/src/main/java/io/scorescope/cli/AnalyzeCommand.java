@@ -56,7 +56,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     static final class Point {
-        @Option(names = "--field", required = true, description = "gaussian:V1,..  rotating-gaussian:V1,..:OMEGA  mixture:..  manifold:NAME  model:DIR") String field;
+        @Option(names = "--field", required = true, completionCandidates = FieldRegistry.Syntax.class,
+                description = "Field spec, one of: ${COMPLETION-CANDIDATES}.") String field;
         @Option(names = "--at", required = true, split = ",", description = "The point x, comma-separated.") double[] at;
         @Option(names = "--sigma", required = true) double sigma;
         @Option(names = "--tangent", split = ",", description = "Coordinate axes spanning the tangent space, e.g. e1,e2 (default: the learned subspace).") List<String> tangent;

@@ -63,17 +63,17 @@ final class LidBenchCommand implements Callable<Integer> {
         ArrayNode rows = result.putArray("rows");
         for (LidBench.Row r : o.rows()) {
             ObjectNode n = rows.addObject().put("dataset", r.dataset()).put("estimator", r.estimator()).put("rule", r.rule());
-            LidCommand.putFinite(n, "truth", r.truth());
-            LidCommand.putFinite(n, "mean", r.meanEstimate());
-            LidCommand.putFinite(n, "mae", r.mae());
-            LidCommand.putFinite(n, "concordance", r.concordance());
-            LidCommand.putFinite(n, "mean_se", r.meanStandardError());
+            Json.putFinite(n, "truth", r.truth());
+            Json.putFinite(n, "mean", r.meanEstimate());
+            Json.putFinite(n, "mae", r.mae());
+            Json.putFinite(n, "concordance", r.concordance());
+            Json.putFinite(n, "mean_se", r.meanStandardError());
             n.put("seconds", r.seconds());
         }
         ArrayNode models = result.putArray("models");
         for (LidBench.ModelInfo m : o.models()) {
             ObjectNode n = models.addObject().put("dataset", m.dataset()).put("reused", m.reused()).put("train_seconds", m.seconds());
-            LidCommand.putFinite(n, "final_loss", m.finalLoss());
+            Json.putFinite(n, "final_loss", m.finalLoss());
         }
         Provenance prov = Provenance.of("lid-bench", cfg.seed(), cfg.toJson());
         for (String e : LidEstimators.NAMES) prov.define(e, LidEstimators.parse(e).rule());

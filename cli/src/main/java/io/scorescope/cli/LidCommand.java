@@ -39,8 +39,8 @@ import picocli.CommandLine.Option;
 final class LidCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Benchmark name (see lid-bench), built-in manifold spec, or a .csv/.npy file.")
     String data;
-    @Option(names = "--estimator", description = "Estimator spec name[:key=value,...], repeatable. Default: all that the inputs allow. Known: "
-            + "jacobian-threshold, jacobian-soft, nb-gap-centred, nb-gap-uncentred, nb-threshold-centred, nb-threshold-uncentred, flipd, cfdm, mle, twonn, lpca.")
+    @Option(names = "--estimator", completionCandidates = EstimatorNames.class,
+            description = "Estimator spec name[:key=value,...], repeatable. Default: all that the inputs allow. Known: ${COMPLETION-CANDIDATES}.")
     List<String> estimators = new ArrayList<>();
     @Mixin ModelOptions models;
     @Option(names = "--n", defaultValue = "2000", description = "Points drawn from a built-in data set. Default: ${DEFAULT-VALUE}.") int n;
@@ -93,8 +93,8 @@ final class LidCommand implements Callable<Integer> {
         for (LidResult r : results) {
             ObjectNode o = r.summaryJson();
             if (t != null) {
-                putFinite(o, "mae", LidMetrics.mae(r.estimates(), t));
-                putFinite(o, "concordance", LidMetrics.concordance(r.estimates(), t));
+                Json.putFinite(o, "mae", LidMetrics.mae(r.estimates(), t));
+                Json.putFinite(o, "concordance", LidMetrics.concordance(r.estimates(), t));
             }
             summary.add(o);
         }
@@ -115,6 +115,11 @@ final class LidCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The estimator names of {@link LidEstimators#NAMES}, for the help text. */
+    static final class EstimatorNames implements Iterable<String> {
+        @Override public java.util.Iterator<String> iterator() { return LidEstimators.NAMES.iterator(); }
+    }
+
     private void writeCsv(List<LidResult> results, int[] truth, int m) {
         List<String> header = new ArrayList<>(List.of("row"));
         if (truth != null) header.add("truth");
@@ -122,22 +127,17 @@ final class LidCommand implements Callable<Integer> {
             header.add(r.estimator());
             if (r.standardErrors() != null) header.add(r.estimator() + "_se");
         }
-        List<double[]> rows = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < m; i++) {
-            double[] row = new double[header.size()];
-            int c = 0;
-            row[c++] = i;
-            if (truth != null) row[c++] = truth[i];
+            List<String> row = new ArrayList<>(header.size());
+            row.add(Csv.integer(i));
+            if (truth != null) row.add(Csv.integer(truth[i]));
             for (LidResult r : results) {
-                row[c++] = r.estimates()[i];
-                if (r.standardErrors() != null) row[c++] = r.standardErrors()[i];
+                row.add(Csv.number(r.estimates()[i]));
+                if (r.standardErrors() != null) row.add(Csv.number(r.standardErrors()[i]));
             }
             rows.add(row);
         }
-        Csv.write(out.resolve("estimates.csv"), header.toArray(String[]::new), rows);
-    }
-
-    static void putFinite(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) o.put(key, v); else o.putNull(key);
+        Csv.writeCells(out.resolve("estimates.csv"), header, rows);
     }
 }

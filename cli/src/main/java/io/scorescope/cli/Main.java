@@ -1,13 +1,15 @@
 package io.scorescope.cli;
 
+import io.scorescope.io.AtomicFiles;
+import io.scorescope.io.BuildInfo;
 import io.scorescope.io.InputException;
-import io.scorescope.io.Provenance;
+import java.io.IOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * {@code scorescope}: train score models on manifold data, sample sequences, dissect the learned field.
- * Exit codes: 0 success, 2 usage or input error (one line on stderr), 1 internal error.
+ * Exit codes: 0 success, 2 usage, input or file-system error (one line on stderr), 1 internal error.
  */
 @Command(name = "scorescope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train score-based generative models on manifolds and analyse the geometry of the learned score field.",
@@ -35,6 +37,11 @@ public final class Main implements Runnable {
                 cmd.getErr().println("scorescope: " + oneLine(t.getMessage()));
                 return USAGE;
             }
+            IOException io = ioCause(ex);
+            if (io != null) {   // a file-system problem (full disk, permissions, a file in the way): words, not class names
+                cmd.getErr().println("scorescope: " + oneLine(AtomicFiles.describe(io)));
+                return USAGE;
+            }
             if (t instanceof OutOfMemoryError) {
                 cmd.getErr().println("scorescope: out of memory (" + oneLine(t.getMessage()) + "); try a smaller batch or -Xmx");
                 return 1;
@@ -52,6 +59,13 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
+    /** The first IOException among t and its causes, or null. */
+    static IOException ioCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause())
+            if (c instanceof IOException io) return io;
+        return null;
+    }
+
     static String oneLine(String s) {
         if (s == null) return "";
         return s.replace('\n', ' ').replace('\r', ' ').trim();
@@ -60,7 +74,7 @@ public final class Main implements Runnable {
     /** --version. */
     public static final class Version implements CommandLine.IVersionProvider {
         @Override public String[] getVersion() {
-            return new String[] {"scorescope " + Provenance.VERSION, "engine: libtorch 2.10.0 (JavaCPP presets 1.5.13)",
+            return new String[] {"scorescope " + BuildInfo.VERSION, "engine: " + BuildInfo.engine(),
                     "java: " + System.getProperty("java.version")};
         }
     }

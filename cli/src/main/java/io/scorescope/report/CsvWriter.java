@@ -1,11 +1,11 @@
 package io.scorescope.report;
 
-import io.scorescope.io.AtomicFiles;
+import io.scorescope.io.Csv;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV: tables of a report into tables/&lt;section id&gt;.csv, written atomically. */
+/** The tables of a report as tables/&lt;section id&gt;.csv, written by the one CSV writer ({@link Csv#writeCells}). */
 public final class CsvWriter {
     private CsvWriter() {}
 
@@ -21,25 +21,5 @@ public final class CsvWriter {
         return files;
     }
 
-    public static void write(Path file, Table t) {
-        StringBuilder b = new StringBuilder();
-        line(b, t.header());
-        t.rows().forEach(r -> line(b, r));
-        AtomicFiles.writeString(file, b.toString());
-    }
-
-    private static void line(StringBuilder b, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) b.append(',');
-            b.append(cell(cells.get(i)));
-        }
-        b.append("\r\n");
-    }
-
-    /** Quotes a cell when it holds a comma, quote, or line break; doubles inner quotes. */
-    static String cell(String s) {
-        String v = s == null ? "" : s;
-        boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
-        return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
-    }
+    public static void write(Path file, Table t) { Csv.writeCells(file, t.header(), t.rows()); }
 }

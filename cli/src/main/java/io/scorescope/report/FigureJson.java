@@ -70,9 +70,7 @@ final class FigureJson {
     private static void rows(ArrayNode into, double[][] rows) {
         for (double[] r : rows) {
             ArrayNode a = into.addArray();
-            for (double v : r) {
-                if (Double.isFinite(v)) a.add(v); else a.addNull();
-            }
+            for (double v : r) Json.addFinite(a, v);
         }
     }
 }

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 /**
  * Writes a {@link Report} as one self-contained, offline HTML file: inline CSS, the ECharts library,
  * all data as inline JSON, a Content-Security-Policy that forbids every network request, and a
- * self-check that fills {@code #report-status} once all figures are drawn (read by {@link BrowserCheck}).
+ * self-check that fills {@code #report-status} once all figures are drawn (read by the headless-browser check in the test-support module).
  */
 public final class HtmlReportWriter {
     /** File name of the report inside the output folder. */

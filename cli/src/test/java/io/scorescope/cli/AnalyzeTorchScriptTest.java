@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 8, acceptance 1: TorchScript modules built in-process (compiled from TorchScript source, no Python)
+ * TorchScript modules built in-process (compiled from TorchScript source, no Python)
  * for fields with known answers, saved to files and analysed through the CLI, give the same numbers as the
  * built-in analytic fields.
  */

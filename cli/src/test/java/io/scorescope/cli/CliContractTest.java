@@ -1,6 +1,7 @@
 package io.scorescope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -87,7 +89,20 @@ class CliContractTest {
             assertEquals(2, r.code(), r.toString());
             assertEquals(1, r.errLines().size(), r.toString());
             assertTrue(r.errLines().get(0).startsWith("scorescope: "), r.toString());
+            assertFalse(r.err().contains("Exception"), r.toString());   // words, not Java class names
         }));
+    }
+
+    @Test
+    void anOutputFolderBlockedByAFileIsNamedInWords() {
+        for (String cmd : List.of("train", "sample")) {
+            String[] args = cmd.equals("train") ? new String[] {"train", "--out", unwritable.toString(), "--steps", "5"}
+                    : new String[] {"sample", "--model", model.toString(), "--out", unwritable.toString()};
+            CliRun r = CliRun.of(args);
+            assertEquals(2, r.code(), r.toString());
+            assertEquals(List.of("scorescope: cannot create output folder " + unwritable + ": a file is in the way (" + file + ")"),
+                    r.errLines(), r.toString());
+        }
     }
 
     /** Every registered command and subcommand, as argument prefixes ("", "train", "data list", ...). */

@@ -8,12 +8,13 @@ import io.scorescope.io.Csv;
 import io.scorescope.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LidCommandTest {
     @Test
-    void dataOnlyEstimatorsOnABenchmarkWriteEstimatesSummaryAndProvenance(@TempDir Path dir) {
+    void dataOnlyEstimatorsOnABenchmarkWriteEstimatesSummaryAndProvenance(@TempDir Path dir) throws java.io.IOException {
         Path out = dir.resolve("out");
         assertEquals(0, CliRun.of("lid", "--data", "m2-affine", "--n", "600", "--queries", "40",
                 "--estimator", "mle", "--estimator", "twonn:k=10", "--estimator", "lpca:k=30", "--out", out.toString()).code());
@@ -21,6 +22,8 @@ class LidCommandTest {
         assertEquals(40, t.values().rows());
         assertEquals("truth", t.header()[1]);
         assertEquals(3, t.values().get(0, 1));
+        List<String> lines = Files.readAllLines(out.resolve("estimates.csv"));   // row and truth are integers, not 0.0, 3.0
+        for (int i = 0; i < 40; i++) assertTrue(lines.get(i + 1).startsWith(i + ",3,"), lines.get(i + 1));
         ObjectNode s = Json.read(out.resolve("summary.json"));
         assertEquals(3, s.get("estimators").size());
         assertEquals(3, s.get("estimators").get(2).get("mean").asDouble(), 0);   // local PCA on a flat 3-plane

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 8, acceptance 2: a model trained by Scorescope, exported to TorchScript and re-imported with --model-file,
+ * A model trained by Scorescope, exported to TorchScript and re-imported with --model-file,
  * gives the same reproduce verdicts and numbers (to round-off) as the native model; sample and analyze agree too.
  */
 class ModelFileTest {

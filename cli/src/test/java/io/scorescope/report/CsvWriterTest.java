@@ -11,14 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CsvWriterTest {
     @Test
-    void quotesOnlyWhereNeeded() {
-        assertEquals("plain", CsvWriter.cell("plain"));
-        assertEquals("\"a,b\"", CsvWriter.cell("a,b"));
-        assertEquals("\"say \"\"hi\"\"\"", CsvWriter.cell("say \"hi\""));
-        assertEquals("\"two\nlines\"", CsvWriter.cell("two\nlines"));
-    }
-
-    @Test
     void writesOneFilePerSectionTable(@TempDir Path dir) throws IOException {
         List<Path> files = CsvWriter.writeTables(SampleReports.full(), dir);
         assertEquals(List.of(dir.resolve("tables/a2-dimension.csv")), files);

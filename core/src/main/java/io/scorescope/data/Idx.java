@@ -1,5 +1,6 @@
 package io.scorescope.data;
 
+import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.InputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class Idx {
             if (gz && in.read() != -1) throw new InputException(source + ": IDX data is longer than its dimensions " + Arrays.toString(dims));
             return new Array(dims, data);
         } catch (IOException e) {
-            throw new InputException(source + ": cannot read IDX data (" + e.getMessage() + ")", e);
+            throw new InputException(source + ": cannot read IDX data (" + AtomicFiles.describe(e) + ")", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.scorescope.data;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
 import io.scorescope.math.Mat;
@@ -38,7 +39,20 @@ import java.util.zip.GZIPInputStream;
  * The full sets come from {@code scripts/fetch-data.sh DIR}.
  */
 public final class ImageSets {
-    public static final List<String> NAMES = List.of("digits", "mnist", "fashion-mnist");
+    /** One image data set for listings: its name, image shape (D = channels x height x width) and contents. */
+    public record Info(String name, int channels, int height, int width, String description) {
+        public int dim() { return channels * height * width; }
+    }
+
+    /** The image data sets (the registry behind {@link #NAMES} and 'data list'). */
+    public static final List<Info> CATALOGUE = List.of(
+            new Info("digits", 1, 8, 8, "UCI handwritten digits, 1797 images (all shipped)"),
+            new Info("mnist", 1, 28, 28, "MNIST handwritten digits (first 1000 test images shipped; full set with dir=)"),
+            new Info("fashion-mnist", 1, 28, 28, "Fashion-MNIST clothing (first 1000 test images shipped; full set with dir=)"));
+    public static final List<String> NAMES = CATALOGUE.stream().map(Info::name).toList();
+    /** The spec options after NAME: (see the class comment). */
+    public static final List<String> OPTIONS = List.of("dir=PATH", "split=train|test|all (default train)",
+            "digits=0,1,.. (or labels=)", "n=N");
     public static final String FETCH = "scripts/fetch-data.sh DIR";
     static final String RESOURCE_ROOT = "/scorescope-data/";
     private static final String[] IDX_FILES = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
@@ -168,7 +182,7 @@ public final class ImageSets {
                 rows.add(px);
             }
         } catch (IOException e) {
-            throw new InputException(where + ": cannot read (" + e.getMessage() + "); fetch it again with " + FETCH, e);
+            throw new InputException(where + ": cannot read (" + AtomicFiles.describe(e) + "); fetch it again with " + FETCH, e);
         }
         Mat m = Mat.stackRows(rows.toArray(new double[0][]), 64);
         ImageDataset all = new ImageDataset("digits", m, labels.stream().mapToInt(Integer::intValue).toArray(), 1, 8, 8,
@@ -275,7 +289,7 @@ public final class ImageSets {
                 files.putObject(p.getFileName().toString()).put("path", p.toAbsolutePath().toString()).put("sha256", sha256(b));
                 return b;
             } catch (IOException e) {
-                throw new InputException(p + ": cannot read (" + e.getMessage() + "); fetch it again with " + FETCH, e);
+                throw new InputException(p + ": cannot read (" + AtomicFiles.describe(e) + "); fetch it again with " + FETCH, e);
             }
         }
         @Override public String describe(String name) { return file(name).toString(); }
@@ -296,7 +310,7 @@ public final class ImageSets {
                 files.putObject(path(name).substring(path(name).lastIndexOf('/') + 1)).put("path", "builtin:" + path(name)).put("sha256", sha256(b));
                 return b;
             } catch (IOException e) {
-                throw new InputException("built-in " + set + " data: cannot read " + name + " (" + e.getMessage() + ")", e);
+                throw new InputException("built-in " + set + " data: cannot read " + name + " (" + AtomicFiles.describe(e) + ")", e);
             }
         }
         @Override public String describe(String name) { return "builtin:" + path(name); }

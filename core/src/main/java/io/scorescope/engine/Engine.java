@@ -30,7 +30,7 @@ public final class Engine {
     public static String deviceName() { return device().is_cuda() ? "cuda" : "cpu"; }
 
     /** libtorch version string of the bundled natives. */
-    public static String torchVersion() { return "2.10.0 (JavaCPP presets 1.5.13)"; }
+    public static String torchVersion() { return io.scorescope.io.BuildInfo.LIBTORCH + " (JavaCPP presets " + io.scorescope.io.BuildInfo.JAVACPP + ")"; }
 
     /** Seeds libtorch's generator (parameter initialisation, on-device noise). */
     public static void seed(long seed) { init(); torch.manual_seed(seed); }

@@ -263,7 +263,7 @@ public final class ScriptModule {
             Path written = tmp;
             AtomicFiles.write(target, out -> Files.copy(written, out));
         } catch (IOException e) {
-            throw new InputException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new InputException("cannot write " + target + ": " + AtomicFiles.describe(e), e);
         } finally {
             if (tmp != null) try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }
         }
@@ -339,8 +339,7 @@ public final class ScriptModule {
 
     private static String firstLine(Throwable e) {
         String m = e.getMessage();
-        if (m == null) return e.getClass().getSimpleName();
-        for (String line : m.split("\n")) if (!line.isBlank()) return line.strip();
-        return e.getClass().getSimpleName();
+        if (m != null) for (String line : m.split("\n")) if (!line.isBlank()) return line.strip();
+        return "libtorch gave no reason";
     }
 }

@@ -60,9 +60,11 @@ public record Memorisation(double[] sampleDistances, int[] sampleNeighbours, dou
     }
 
     public ObjectNode toJson() {
-        return Json.object().put("memorisation_ratio", ratio).put("copy_fraction", copyFraction)
-                .put("sample_nn_distance_median", sampleMedian())
-                .put("heldout_nn_distance_median", heldOutMedian())
-                .put("definition", "median_s min_i |s - y_i| / median_t min_i |t - y_i| (y: training images, t: held-out images)");
+        ObjectNode o = Json.object();
+        Json.putFinite(o, "memorisation_ratio", ratio);
+        Json.putFinite(o, "copy_fraction", copyFraction);
+        Json.putFinite(o, "sample_nn_distance_median", sampleMedian());
+        Json.putFinite(o, "heldout_nn_distance_median", heldOutMedian());
+        return o.put("definition", "median_s min_i |s - y_i| / median_t min_i |t - y_i| (y: training images, t: held-out images)");
     }
 }

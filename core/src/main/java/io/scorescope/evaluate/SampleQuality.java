@@ -71,19 +71,24 @@ public record SampleQuality(double distanceMedian, double distanceP90, double di
 
     public ObjectNode toJson() {
         ObjectNode o = Json.object();
-        o.put("distance_median", distanceMedian).put("distance_p90", distanceP90)
-                .put("distance_median_raw", distanceMedianRaw).put("distance_p90_raw", distanceP90Raw)
-                .put("excess_loss", excessLoss).put("model_loss", modelLoss).put("bayes_loss", bayesLoss);
+        Json.putFinite(o, "distance_median", distanceMedian);
+        Json.putFinite(o, "distance_p90", distanceP90);
+        Json.putFinite(o, "distance_median_raw", distanceMedianRaw);
+        Json.putFinite(o, "distance_p90_raw", distanceP90Raw);
+        Json.putFinite(o, "excess_loss", excessLoss);
+        Json.putFinite(o, "model_loss", modelLoss);
+        Json.putFinite(o, "bayes_loss", bayesLoss);
         if (components != null) {
             ObjectNode p = o.putObject("proportions");
             for (int k = 0; k < components.length; k++)
-                p.putObject(components[k]).put("true", trueWeights[k]).put("estimated", estimatedWeights[k]);
-            o.put("proportion_error_max", proportionErrorMax);
+                Json.putFinite(Json.putFinite(p.putObject(components[k]), "true", trueWeights[k]), "estimated", estimatedWeights[k]);
+            Json.putFinite(o, "proportion_error_max", proportionErrorMax);
         } else {
             o.putNull("proportion_error_max");
         }
-        o.putObject("two_sample").put("statistic", "energy distance (projected samples vs fresh data)")
-                .put("value", energyDistance).put("null_level", energyDistanceNull);
+        ObjectNode two = o.putObject("two_sample").put("statistic", "energy distance (projected samples vs fresh data)");
+        Json.putFinite(two, "value", energyDistance);
+        Json.putFinite(two, "null_level", energyDistanceNull);
         return o;
     }
 

@@ -107,7 +107,8 @@ public final class SoftmaxClassifier {
     /** On unlabelled samples: mean confidence, share with confidence >= 0.9, predicted-class histogram. */
     public record SampleReport(double meanConfidence, double confidentShare, int[] classCounts) {
         public ObjectNode toJson() {
-            ObjectNode o = Json.object().put("mean_confidence", meanConfidence).put("share_confidence_ge_0.9", confidentShare);
+            ObjectNode o = Json.putFinite(Json.object(), "mean_confidence", meanConfidence);
+            Json.putFinite(o, "share_confidence_ge_0.9", confidentShare);
             var a = o.putArray("predicted_class_counts");
             for (int c : classCounts) a.add(c);
             return o;

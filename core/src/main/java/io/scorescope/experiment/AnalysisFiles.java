@@ -3,7 +3,7 @@ package io.scorescope.experiment;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.geometry.AnalysisTable;
 import io.scorescope.geometry.PointAnalysis;
-import io.scorescope.io.AtomicFiles;
+import io.scorescope.io.Csv;
 import io.scorescope.io.Json;
 import io.scorescope.io.Provenance;
 import io.scorescope.sde.SampleSequence;
@@ -24,31 +24,30 @@ public final class AnalysisFiles {
      * {@code seq} is given: level j of the table is recorded step {@code steps[j]}.
      */
     public static void write(Path file, AnalysisTable t, int dim, SampleSequence seq, int[] steps) {
-        StringBuilder csv = new StringBuilder();
         List<String> head = new ArrayList<>(List.of("sequence", "level"));
         if (seq != null) for (int k = 0; k < dim; k++) head.add("x" + k);
         head.addAll(PointAnalysis.csvHeader(dim));
-        csv.append(String.join(",", head)).append('\n');
+        List<List<String>> rows = new ArrayList<>();
         for (AnalysisTable.Row r : t.rows()) {
-            List<String> cells = new ArrayList<>(List.of(Integer.toString(r.sequence()), Integer.toString(r.level())));
-            if (seq != null) for (double v : seq.point(r.sequence(), steps[r.level()])) cells.add(Double.toString(v));
+            List<String> cells = new ArrayList<>(List.of(Csv.integer(r.sequence()), Csv.integer(r.level())));
+            if (seq != null) for (double v : seq.point(r.sequence(), steps[r.level()])) cells.add(Csv.number(v));
             cells.addAll(r.point().csvRow());
-            csv.append(String.join(",", cells)).append('\n');
+            rows.add(cells);
         }
-        AtomicFiles.writeString(file, csv.toString());
+        Csv.writeCells(file, head, rows);
     }
 
     /** spectra.csv: sequence, level, sigma and the singular values s_1 >= ... >= s_D of J. */
     public static void writeSpectra(Path file, AnalysisTable t, int dim) {
-        StringBuilder spectra = new StringBuilder("sequence,level,sigma");
-        for (int k = 1; k <= dim; k++) spectra.append(",s_").append(k);
-        spectra.append('\n');
+        List<String> head = new ArrayList<>(List.of("sequence", "level", "sigma"));
+        for (int k = 1; k <= dim; k++) head.add("s_" + k);
+        List<List<String>> rows = new ArrayList<>();
         for (AnalysisTable.Row r : t.rows()) {
-            spectra.append(r.sequence()).append(',').append(r.level()).append(',').append(r.sigma());
-            for (double v : r.point().features().singularValues()) spectra.append(',').append(v);
-            spectra.append('\n');
+            List<String> cells = new ArrayList<>(List.of(Csv.integer(r.sequence()), Csv.integer(r.level()), Csv.number(r.sigma())));
+            for (double v : r.point().features().singularValues()) cells.add(Csv.number(v));
+            rows.add(cells);
         }
-        AtomicFiles.writeString(file, spectra.toString());
+        Csv.writeCells(file, head, rows);
     }
 
     /** A reproduction's tables: tables/analysis.csv (model), analysis_exact.csv (if any) and analysis_control.csv. */

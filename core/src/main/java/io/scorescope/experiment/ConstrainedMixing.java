@@ -128,20 +128,23 @@ public record ConstrainedMixing(String ruler, double sigma, int chains, int step
 
     public ObjectNode toJson() {
         ObjectNode o = Json.object();
-        o.put("ruler", ruler).put("sigma", sigma).put("chains", chains).put("steps", steps).put("step_size", stepSize);
+        o.put("ruler", ruler);
+        Json.putFinite(o, "sigma", sigma).put("chains", chains).put("steps", steps);
+        Json.putFinite(o, "step_size", stepSize);
         var cp = o.putArray("checkpoints");
         var tm = o.putArray("transport_model");
         var tc = o.putArray("transport_control");
         for (int k = 0; k < checkpoints.length; k++) {
             cp.add(checkpoints[k]);
-            tm.add(transportModel[k]);
-            tc.add(transportControl[k]);
+            Json.addFinite(tm, transportModel[k]);
+            Json.addFinite(tc, transportControl[k]);
         }
-        o.put("distance_model", distanceModel).put("distance_control", distanceControl)
-                .put("autocorr_model", autocorrModel).put("autocorr_control", autocorrControl)
-                .put("transport_ratio", transportRatio()).put("distance_ratio", distanceRatio());
-        for (String k : new String[] {"distance_model", "distance_control", "autocorr_model", "autocorr_control", "transport_ratio", "distance_ratio"})
-            Json.putFinite(o, k, o.get(k).asDouble());
+        Json.putFinite(o, "distance_model", distanceModel);
+        Json.putFinite(o, "distance_control", distanceControl);
+        Json.putFinite(o, "autocorr_model", autocorrModel);
+        Json.putFinite(o, "autocorr_control", autocorrControl);
+        Json.putFinite(o, "transport_ratio", transportRatio());
+        Json.putFinite(o, "distance_ratio", distanceRatio());
         return o;
     }
 }

@@ -17,7 +17,8 @@ import java.util.List;
  * spaces/tabs); blank lines and lines starting with '#' are skipped; the first row is a header when any of
  * its cells is not a number. Every value must be a finite decimal number and every row as wide as the
  * first; problems are an {@link InputException} naming the file, line and column. Writing is atomic and
- * round-trip exact (shortest {@link Double#toString} form).
+ * round-trip exact (shortest {@link Double#toString} form); {@link #writeCells} writes tables with integer or text
+ * columns (quoted where needed, which the reader does not parse back).
  */
 public final class Csv {
     private Csv() {}
@@ -119,28 +120,74 @@ public final class Csv {
 
     private static String abbreviate(String s) { return s.length() <= 40 ? s : s.substring(0, 37) + "..."; }
 
-    /** Writes a table atomically; header may be null. Non-finite values are written as NaN/Infinity (and rejected on reading). */
+    /**
+     * Writes a numeric table atomically; header may be null. Values in the shortest round-trip form
+     * ({@link Double#toString}); non-finite values are written as NaN/Infinity (and rejected on reading).
+     */
     public static void write(Path file, String[] header, List<double[]> rows) {
+        if (header != null) checkHeader(header);
         int width = header != null ? header.length : rows.isEmpty() ? 0 : rows.get(0).length;
-        if (header != null) {
-            for (String h : header)
-                if (h.isEmpty() || h.contains(",") || h.contains("\"") || h.contains("\n") || h.contains("\r") || !h.equals(h.strip()))
-                    throw new IllegalArgumentException("CSV header cell '" + h + "' must be non-empty, trimmed, and free of commas, quotes and newlines");
-            if (Arrays.stream(header).allMatch(Csv::looksNumeric))
-                throw new IllegalArgumentException("CSV header " + Arrays.toString(header) + " would read back as data");
-        }
         for (double[] r : rows)
             if (r.length != width) throw new IllegalArgumentException("CSV row of " + r.length + " values, expected " + width);
+        writeLines(file, header == null ? null : List.of(header), () -> rows.stream().map(Csv::numbers).iterator());
+    }
+
+    /**
+     * Writes a table of text cells atomically, the one CSV writer for tables that are not all floating point
+     * (integer columns, labels, notes): each cell is written as given, quoted only when it holds a comma, a quote
+     * or a line break (RFC 4180); rows end with '\n'. Use {@link #integer} and {@link #number} to format numbers.
+     * Header may be null; every row must be as wide as the header (or the first row).
+     */
+    public static void writeCells(Path file, List<String> header, List<? extends List<String>> rows) {
+        int width = header != null ? header.size() : rows.isEmpty() ? 0 : rows.get(0).size();
+        for (List<String> r : rows)
+            if (r.size() != width) throw new IllegalArgumentException("CSV row of " + r.size() + " cells, expected " + width);
+        writeLines(file, header, rows);
+    }
+
+    /** An integer cell: "3", never "3.0". */
+    public static String integer(long v) { return Long.toString(v); }
+
+    /** A floating-point cell in the shortest round-trip form, as {@link #write(Path, String[], List)} writes it. */
+    public static String number(double v) { return Double.toString(v); }
+
+    /** A cell as written: quoted when it holds a comma, quote, or line break, inner quotes doubled; null is empty. */
+    public static String cell(String s) {
+        String v = s == null ? "" : s;
+        boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
+        return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
+    }
+
+    private static List<String> numbers(double[] r) {
+        List<String> cells = new ArrayList<>(r.length);
+        for (double v : r) cells.add(number(v));
+        return cells;
+    }
+
+    /** A header that reads back as a header: plain names, not all numeric. */
+    private static void checkHeader(String[] header) {
+        for (String h : header)
+            if (h.isEmpty() || h.contains(",") || h.contains("\"") || h.contains("\n") || h.contains("\r") || !h.equals(h.strip()))
+                throw new IllegalArgumentException("CSV header cell '" + h + "' must be non-empty, trimmed, and free of commas, quotes and newlines");
+        if (Arrays.stream(header).allMatch(Csv::looksNumeric))
+            throw new IllegalArgumentException("CSV header " + Arrays.toString(header) + " would read back as data");
+    }
+
+    private static void writeLines(Path file, List<String> header, Iterable<? extends List<String>> rows) {
         AtomicFiles.write(file, out -> {
             StringBuilder sb = new StringBuilder();
-            if (header != null) sb.append(String.join(",", header)).append('\n');
-            for (double[] r : rows) {
-                for (int j = 0; j < r.length; j++) sb.append(j == 0 ? "" : ",").append(Double.toString(r[j]));
-                sb.append('\n');
+            if (header != null) line(sb, header);
+            for (List<String> r : rows) {
+                line(sb, r);
                 if (sb.length() > 1 << 16) { out.write(sb.toString().getBytes(StandardCharsets.UTF_8)); sb.setLength(0); }
             }
             out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
         });
+    }
+
+    private static void line(StringBuilder sb, List<String> cells) {
+        for (int j = 0; j < cells.size(); j++) sb.append(j == 0 ? "" : ",").append(cell(cells.get(j)));
+        sb.append('\n');
     }
 
     /** Writes the rows of a matrix; header may be null. */

@@ -13,7 +13,7 @@ import java.util.Map;
 public record Provenance(String kind, long seed, JsonNode config, Map<String, String> definitions,
                          Map<String, JsonNode> inputs) {
 
-    public static final String VERSION = versionFromManifest();
+    public static final String VERSION = BuildInfo.VERSION;
 
     public static Provenance of(String kind, long seed, JsonNode config) {
         return new Provenance(kind, seed, config, new LinkedHashMap<>(), new LinkedHashMap<>());
@@ -32,7 +32,7 @@ public record Provenance(String kind, long seed, JsonNode config, Map<String, St
         ObjectNode env = o.putObject("environment");
         env.put("java", System.getProperty("java.version"));
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        env.put("engine", "libtorch 2.10.0 via JavaCPP presets 1.5.13");
+        env.put("engine", BuildInfo.engine());
         env.put("openblas_threads", String.valueOf(System.getenv("OPENBLAS_NUM_THREADS")));
         if (!definitions.isEmpty()) {
             ObjectNode d = o.putObject("definitions");
@@ -43,10 +43,5 @@ public record Provenance(String kind, long seed, JsonNode config, Map<String, St
             inputs.forEach(i::set);
         }
         return o;
-    }
-
-    private static String versionFromManifest() {
-        String v = Provenance.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0-dev" : v;
     }
 }

@@ -83,7 +83,7 @@ public final class SafeTensors {
         } catch (NoSuchFileException e) {
             throw new InputException("missing checkpoint " + file, e);
         } catch (IOException e) {
-            throw new InputException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
+            throw new InputException("cannot read checkpoint " + file + ": " + AtomicFiles.describe(e), e);
         }
         String where = file.toString();
         if (bytes.length < 8) throw new InputException(where + ": not a checkpoint (file too short, truncated?)");

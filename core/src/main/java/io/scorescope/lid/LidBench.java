@@ -19,7 +19,7 @@ import java.util.List;
  * within a fixed step budget (or reused from {@code DIR/models/NAME} when its step count, data and seed match),
  * then every estimator of {@link LidEstimators#NAMES} with its fixed default rule at the first m rows. Scores:
  * mean estimate, MAE against the per-point truth, concordance index (mixed-dimension data only) and seconds.
- * Model: eps-parameterised MLP (science.md recipe), sigma_data = 1 (the data are standardised), sigma log-uniform
+ * Model: eps-parameterised MLP (the recipe of docs/science.md), sigma_data = 1 (the data are standardised), sigma log-uniform
  * in [0.01, 2], Adam 2e-3 with warm-up and cosine decay by step count, EMA 0.999.
  */
 public final class LidBench {

@@ -30,16 +30,12 @@ public record LidResult(String estimator, String rule, double[] estimates, doubl
     public ObjectNode summaryJson() {
         ObjectNode o = Json.object();
         o.put("estimator", estimator).put("rule", rule);
-        put(o, "global", global);
+        Json.putFinite(o, "global", global);
         o.put("global_rule", globalRule);
-        put(o, "mean", mean());
-        put(o, "median", median());
-        put(o, "mean_standard_error", meanStandardError());
+        Json.putFinite(o, "mean", mean());
+        Json.putFinite(o, "median", median());
+        Json.putFinite(o, "mean_standard_error", meanStandardError());
         o.put("n_queries", estimates.length).put("seconds", seconds);
         return o;
-    }
-
-    static void put(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) o.put(key, v); else o.putNull(key);
     }
 }

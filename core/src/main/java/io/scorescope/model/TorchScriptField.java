@@ -203,7 +203,7 @@ public final class TorchScriptField implements ScoreField {
             if (!n.isObject()) throw new InputException(file + ": Scorescope metadata is not a JSON object");
             return n;
         } catch (IOException e) {
-            throw new InputException(file + ": unreadable Scorescope metadata (" + e.getClass().getSimpleName() + ")", e);
+            throw new InputException(file + ": unreadable Scorescope metadata (not valid JSON)", e);
         }
     }
 

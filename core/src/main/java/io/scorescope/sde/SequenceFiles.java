@@ -23,9 +23,9 @@ public final class SequenceFiles {
     public static void write(Path dir, SampleSequence s) {
         Npy.write(dir.resolve(SEQUENCES), s.pointsArray(), s.n(), s.steps(), s.dim());
         if (s.hasDenoised()) Npy.write(dir.resolve(DENOISED), s.denoisedArray(), s.n(), s.steps(), s.dim());
-        List<double[]> sig = new ArrayList<>();
-        for (int i = 0; i < s.steps(); i++) sig.add(new double[] {i, s.sigma(i)});
-        Csv.write(dir.resolve(SIGMAS), new String[] {"step", "sigma"}, sig);
+        List<List<String>> sig = new ArrayList<>();
+        for (int i = 0; i < s.steps(); i++) sig.add(List.of(Csv.integer(i), Csv.number(s.sigma(i))));
+        Csv.writeCells(dir.resolve(SIGMAS), List.of("step", "sigma"), sig);
     }
 
     /** Reads a folder written by {@link #write} (e.g. by {@code scorescope sample}). */

@@ -3,6 +3,7 @@ package io.scorescope.training;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.engine.ParamArray;
 import io.scorescope.io.AtomicFiles;
+import io.scorescope.io.Csv;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
 import io.scorescope.io.SafeTensors;
@@ -32,9 +33,9 @@ public final class Checkpoint {
     private Checkpoint() {}
 
     static void save(Path dir, ScoreModel model, TrainConfig config, int step, ObjectNode data, List<LossRecord> history) {
-        StringBuilder csv = new StringBuilder("step,loss,lr\n");
-        for (LossRecord r : history) csv.append(r.step()).append(',').append(r.loss()).append(',').append(r.lr()).append('\n');
-        AtomicFiles.writeString(dir.resolve(LOSS), csv.toString());
+        List<List<String>> rows = new ArrayList<>();
+        for (LossRecord r : history) rows.add(List.of(Csv.integer(r.step()), Csv.number(r.loss()), Csv.number(r.lr())));
+        Csv.writeCells(dir.resolve(LOSS), List.of("step", "loss", "lr"), rows);
         Map<String, SafeTensors.Entry> tensors = new LinkedHashMap<>();
         model.network().state().forEach((k, v) -> tensors.put(k, new SafeTensors.Entry(v.shape(), v.data())));
         Map<String, String> meta = new LinkedHashMap<>();
@@ -77,8 +78,17 @@ public final class Checkpoint {
             return new Loaded(model, cfg, step, data, readHistory(dir.resolve(LOSS), step));
         } catch (IOException | RuntimeException e) {
             if (e instanceof InputException ie) throw ie;
-            throw new InputException(file + ": corrupt checkpoint metadata (" + e.getClass().getSimpleName() + ")", e);
+            throw new InputException(file + ": corrupt checkpoint metadata (" + problem(e) + ")", e);
         }
+    }
+
+    /** What is wrong with the metadata, in words. */
+    private static String problem(Exception e) {
+        if (e instanceof IOException) return "not valid JSON";
+        if (e instanceof NumberFormatException) return "a number is malformed";
+        if (e instanceof NullPointerException) return "a field is missing";
+        if (e instanceof ClassCastException) return "a field has the wrong type";
+        return "unexpected content";
     }
 
     /** The loss rows up to {@code step}; rows written after the checkpoint (a crash between writes) are dropped. */
@@ -93,8 +103,10 @@ public final class Checkpoint {
                 LossRecord r = new LossRecord(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]));
                 if (r.step() <= step) out.add(r);
             }
-        } catch (IOException | NumberFormatException e) {
+        } catch (NumberFormatException e) {
             throw new InputException(csv + ": malformed loss history (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new InputException(csv + ": cannot read the loss history (" + AtomicFiles.describe(e) + ")", e);
         }
         return out;
     }

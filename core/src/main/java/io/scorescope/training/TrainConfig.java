@@ -5,7 +5,7 @@ import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
 
 /**
- * Denoising-score-matching hyper-parameters. Defaults follow the recipe of science.md that reaches the
+ * Denoising-score-matching hyper-parameters. Defaults follow the recipe of docs/science.md that reaches the
  * Bayes floor on the default sphere: batch 512, Adam 2e-3 with linear warm-up and cosine decay by step
  * count, EMA 0.999, sigma log-uniform in [0.01, 2].
  */

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.ForAll;
@@ -54,6 +55,16 @@ class ImageSetsTest {
         assertEquals(359, ImageSets.resolve("digits:split=test").size());
         assertEquals(Arrays.stream(all.images().data()).min().orElseThrow(), -1, 0);
         assertEquals(Arrays.stream(all.images().data()).max().orElseThrow(), 1, 0);
+    }
+
+    @Test
+    void theCatalogueListsEveryImageSetWithTheShapeOfItsData() {
+        assertEquals(ImageSets.NAMES, ImageSets.CATALOGUE.stream().map(ImageSets.Info::name).toList());
+        for (ImageSets.Info info : ImageSets.CATALOGUE) {
+            ImageDataset d = ImageSets.resolve(info.name() + ":n=2");
+            assertEquals(List.of(info.channels(), info.height(), info.width(), info.dim()),
+                    List.of(d.channels(), d.height(), d.width(), d.dim()), info.name());
+        }
     }
 
     @Test

@@ -56,6 +56,25 @@ class CsvTest {
     }
 
     @Test
+    void quotesCellsOnlyWhereNeeded() {
+        assertEquals("plain", Csv.cell("plain"));
+        assertEquals("\"a,b\"", Csv.cell("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", Csv.cell("say \"hi\""));
+        assertEquals("\"two\nlines\"", Csv.cell("two\nlines"));
+        assertEquals("", Csv.cell(null));
+    }
+
+    @Test
+    void writesIntegerColumnsAsIntegersAndReadsThemBack() throws IOException {
+        Path p = dir.resolve("cells.csv");
+        Csv.writeCells(p, List.of("row", "truth", "estimate"),
+                List.of(List.of(Csv.integer(0), Csv.integer(3), Csv.number(2.5)), List.of(Csv.integer(1), Csv.integer(2), Csv.number(-0.0))));
+        assertEquals(List.of("row,truth,estimate", "0,3,2.5", "1,2,-0.0"), Files.readAllLines(p));
+        assertEquals(Mat.of(new double[][] {{0, 3, 2.5}, {1, 2, -0.0}}), Csv.readMatrix(p));
+        assertThrows(IllegalArgumentException.class, () -> Csv.writeCells(p, List.of("a", "b"), List.of(List.of("1"))));
+    }
+
+    @Test
     void rejectsMalformedTablesNamingLineAndColumn() throws IOException {
         assertTrue(error(file("e.csv", "")).contains("empty file"));
         assertTrue(error(file("b.csv", "\n  \n# only comments\n")).contains("empty file"));

@@ -1,4 +1,4 @@
-package io.scorescope.report;
+package io.scorescope.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

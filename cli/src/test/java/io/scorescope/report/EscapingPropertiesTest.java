@@ -8,7 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /** Escaping is lossless and leaves nothing that can end a script element or open markup. */
-class EscapingProperties {
+class EscapingPropertiesTest {
     @Property(tries = 300)
     void scriptJsonRoundTripsAndHasNoAngleBrackets(@ForAll String s) throws Exception {
         String safe = Html.scriptJson(Json.toString(Json.object().put("s", s)));
