@@ -68,8 +68,9 @@ public final class Experiment {
             a.posteriorFrame().ifPresent(t -> {
                 List<AnalysisTable.Row> rows = t.withSigmaAtMost(smallSigma).stream()
                         .filter(r -> r.point().training() != null && r.point().training().ess() >= Verdicts.MIN_ESS).toList();
-                posterior.put(Claim.A3_NONCONSERVATIVE_WITHIN, Verdicts.a3(rows, smallSigma, Verdicts.Frame.REFERENCE));
-                posterior.put(Claim.A4_NORMAL_PROJECTION, Verdicts.a4(rows, smallSigma, Verdicts.Frame.REFERENCE));
+                String none = "no level at sigma <= " + smallSigma + " whose training posterior has ESS >= " + Verdicts.MIN_ESS;
+                posterior.put(Claim.A3_NONCONSERVATIVE_WITHIN, Verdicts.a3(rows, smallSigma, Verdicts.Frame.REFERENCE).orReason(rows.isEmpty(), none));
+                posterior.put(Claim.A4_NORMAL_PROJECTION, Verdicts.a4(rows, smallSigma, Verdicts.Frame.REFERENCE).orReason(rows.isEmpty(), none));
             });
             return new Claims(model, a.exact().map(t -> Verdicts.all(t, smallSigma)).orElse(Map.of()), Verdicts.all(a.control(), smallSigma),
                     own, posterior);

@@ -40,6 +40,11 @@ public record Verdict(Claim claim, Outcome outcome, Map<String, Double> numbers,
         return new Verdict(claim, Outcome.NOT_EVALUATED, numbers, threshold, rule, reason);
     }
 
+    /** This verdict, or when {@code degenerate} the same numbers not evaluated for {@code reason}. */
+    public Verdict orReason(boolean degenerate, String reason) {
+        return degenerate ? notEvaluated(claim, reason, numbers, threshold, rule) : this;
+    }
+
     /** True only when the rule was evaluated and holds. */
     public boolean holds() { return outcome == Outcome.HOLDS; }
 
