@@ -5,6 +5,7 @@ import io.scorescope.data.ImageDataset;
 import io.scorescope.data.ImageSets;
 import io.scorescope.data.Manifold;
 import io.scorescope.data.TrainingData;
+import io.scorescope.evaluate.DenoisingTable;
 import io.scorescope.evaluate.ImageQuality;
 import io.scorescope.evaluate.ManifoldQuality;
 import io.scorescope.experiment.DataKind;
@@ -26,11 +27,13 @@ import picocli.CommandLine.Option;
 /**
  * {@code scorescope evaluate}: sample quality. On a built-in manifold: distance to M, excess DSM loss over the exact
  * Bayes floor, proportions and energy distance ({@link ManifoldQuality}). On image data: memorisation ratio against
- * the held-out split and the classifier's view of the samples ({@link ImageQuality}), and optionally a PNG grid.
+ * the held-out split and the classifier's view of the samples ({@link ImageQuality}), the held-out denoising table against
+ * the Wiener and identity baselines ({@link DenoisingTable}), and optionally a PNG grid.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Sample quality. Manifolds: distance of fresh samples to M, excess DSM loss over the exact Bayes floor, density match. "
-                + "Images: memorisation ratio against held-out images and a pixel classifier's confidence on the samples.")
+                + "Images: memorisation ratio against held-out images, a pixel classifier's confidence on the samples, "
+                + "and held-out denoising MSE against the Wiener and identity denoisers.")
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin ModelOptions.WithData models;
     @Option(names = "--n", defaultValue = "2000", description = "Samples. Default: ${DEFAULT-VALUE}.") int n;
@@ -49,7 +52,7 @@ final class EvaluateCommand implements Callable<Integer> {
         TrainingData td = models.requireData(src, "to measure sample quality");
         double[] range = src.sigmaRange(() -> DataKind.sigmaRange(td));
         SamplerConfig cfg = SamplerConfig.defaults(range[0], range[1]).withSampler(sampler).withSchedule("geometric", steps);
-        if (ImageSets.isImageData(td.info())) return images(src, td.spec(), cfg);
+        if (ImageSets.isImageData(td.info())) return images(src, td, cfg);
         if (grid != null) throw new InputException("--grid applies to models trained on image data");
         Manifold m = td.manifold().orElseThrow(() ->
                 new InputException("evaluate needs a model trained on a built-in manifold or an image set (this one used " + td.spec() + ")"));
@@ -76,19 +79,24 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int images(ModelSource src, String spec, SamplerConfig cfg) {
+    private int images(ModelSource src, TrainingData td, SamplerConfig cfg) {
+        String spec = td.spec();
         ImageDataset train = ImageSets.resolve(spec), test = ImageSets.resolve(ImageSets.testSpec(spec));
         if (grid != null) AtomicFiles.ensureWritableDir(grid.toAbsolutePath().getParent());   // fail before sampling, not after
         ImageQuality q;
         try (Progress bar = new Progress("evaluate", cfg.steps() + 1)) {
             q = ImageQuality.measure(src.field(), cfg, n, train, test, seed, bar.sampling());
         }
+        DenoisingTable dn = DenoisingTable.measure(src.field(), src.trainingMoments(td), test.images(), seed);
         if (grid != null) {
             Mat shown = q.samples().rows(0, Math.min(64, q.samples().rows()));
             PngFigureWriter.writeOne(ImageFigures.sampleGrid("samples", "samples", shown, train, 8), grid);
         }
         if (json) {
-            System.out.println(Json.toString(q.toJson().put("data", spec)));
+            ObjectNode o = q.toJson().put("data", spec);
+            o.set("denoising", dn.toJson());
+            o.set("denoising_setup", dn.setupJson());
+            System.out.println(Json.toString(o));
             return 0;
         }
         System.out.printf("memorisation ratio: %.3f (median nearest-training distance of samples %.3f, of held-out images %.3f); copies %.3f%n",
@@ -97,6 +105,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 q.testAccuracy(), q.onSamples().meanConfidence(), q.onHeldOut().meanConfidence(),
                 q.onSamples().confidentShare(), q.onHeldOut().confidentShare());
         System.out.println("predicted classes of the samples: " + Arrays.toString(q.onSamples().classCounts()));
+        System.out.printf("held-out denoising, MSE / sigma^2 per pixel (%d test images; Wiener filter from %s):%n", dn.images(), dn.moments());
+        System.out.println("  sigma    model   wiener identity");
+        for (DenoisingTable.Row r : dn.rows())
+            System.out.printf("  %5.2f %8.4f %8.4f %8.4f%n", r.sigma(), r.model(), r.wiener(), r.identity());
         if (grid != null) System.out.println("grid: " + grid);
         return 0;
     }

@@ -116,6 +116,7 @@ class ImageReproduceTest {
         int total = 0;
         for (JsonNode c : q.get("classifier").get("on_samples").get("predicted_class_counts")) total += c.asInt();
         assertEquals(16, total);
+        assertDenoisingTable(q, "stored");
         byte[] png = Files.readAllBytes(grid);
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
@@ -124,6 +125,58 @@ class ImageReproduceTest {
                 "--grid", file.resolve("g.png").toString());
         assertEquals(2, bad.code(), bad.toString());
         assertEquals(1, bad.textLines().size(), bad.toString());
+    }
+
+    /**
+     * The "denoising" rows of evaluate --json: sigma 0.05..1, finite ratios; with common random numbers the identity's
+     * ratio is one number (the mean of eps^2 over 359 x 64 draws: 1 within 5 sd = 5 sqrt(2 / 22976) < 0.05), and at
+     * sigma = 1 the Wiener filter removes much of the noise.
+     */
+    private static void assertDenoisingTable(JsonNode q, String moments) {
+        JsonNode rows = q.get("denoising");
+        assertEquals(5, rows.size(), q.toString());
+        double[] sigmas = {0.05, 0.1, 0.2, 0.5, 1.0};
+        for (int i = 0; i < 5; i++) {
+            JsonNode r = rows.get(i);
+            assertEquals(sigmas[i], r.get("sigma").asDouble());
+            for (String k : List.of("model_mse_ratio", "wiener_mse_ratio", "identity_mse_ratio"))
+                assertTrue(r.get(k).isNumber() && Double.isFinite(r.get(k).asDouble()) && r.get(k).asDouble() >= 0, k + ": " + r);
+            assertEquals(rows.get(0).get("identity_mse_ratio").asDouble(), r.get("identity_mse_ratio").asDouble(), 1e-12);   // round-off of (x0 + sigma eps - x0)^2 / sigma^2
+        }
+        assertEquals(1, rows.get(0).get("identity_mse_ratio").asDouble(), 0.05);
+        assertTrue(rows.get(4).get("wiener_mse_ratio").asDouble() < 0.5, rows.toString());
+        assertEquals(359, q.get("denoising_setup").get("heldout_images").asInt());
+        assertTrue(q.get("denoising_setup").get("wiener").asText().startsWith(moments), q.get("denoising_setup").toString());
+    }
+
+    /** A model folder without the stored training moments (written before them) gets them from its data: same table. */
+    @Test
+    void evaluateWithoutStoredMomentsComputesTheSameTableAndPrintsIt() throws IOException {
+        Path model = first.resolve(Experiment.MODEL_DIR), older = shared.resolve("older-model");
+        Files.createDirectories(older);
+        assertTrue(Files.exists(model.resolve(io.scorescope.training.DataMoments.FILE)), "reproduce stores the moments");
+        for (String f : List.of("model.safetensors", "loss.csv", "provenance.json")) Files.copy(model.resolve(f), older.resolve(f));
+        String[] args = {"--n", "4", "--steps", "2", "--json"};
+        CliRun a = CliRun.of(concat("evaluate", "--model", model.toString(), args)), b = CliRun.of(concat("evaluate", "--model", older.toString(), args));
+        assertEquals(0, a.code(), a.toString());
+        assertEquals(0, b.code(), b.toString());
+        JsonNode qa = Json.MAPPER.readTree(a.out()), qb = Json.MAPPER.readTree(b.out());
+        assertDenoisingTable(qa, "stored");
+        assertDenoisingTable(qb, "computed");
+        assertEquals(qa.get("denoising"), qb.get("denoising"));
+        CliRun text = CliRun.of("evaluate", "--model", older.toString(), "--n", "4", "--steps", "2");
+        assertEquals(0, text.code(), text.toString());
+        assertTrue(text.out().contains("held-out denoising, MSE / sigma^2 per pixel (359 test images"), text.out());
+        assertEquals(5, text.out().lines().filter(l -> l.matches("\\s+[01]\\.\\d\\d( +\\d+\\.\\d{4}){3}")).count(), text.out());
+    }
+
+    private static String[] concat(String a, String b, String c, String[] rest) {
+        String[] out = new String[3 + rest.length];
+        out[0] = a;
+        out[1] = b;
+        out[2] = c;
+        System.arraycopy(rest, 0, out, 3, rest.length);
+        return out;
     }
 
     /** Reusing the run's own checkpoints (data taken from the model) retraces the run: same claims, same quality. */

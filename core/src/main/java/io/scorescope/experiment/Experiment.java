@@ -14,6 +14,7 @@ import io.scorescope.sde.SampleRun;
 import io.scorescope.sde.SampleSequence;
 import io.scorescope.sde.SamplerConfig;
 import io.scorescope.training.Checkpoint;
+import io.scorescope.training.DataMoments;
 import io.scorescope.training.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -178,7 +179,7 @@ public final class Experiment {
             Path to = s.out().resolve(name);
             if (Files.exists(to) && Files.isSameFile(from, to)) return given;
             AtomicFiles.ensureWritableDir(to);
-            for (String file : List.of(Checkpoint.WEIGHTS, Checkpoint.LOSS, ModelFolder.PROVENANCE)) {
+            for (String file : List.of(Checkpoint.WEIGHTS, Checkpoint.LOSS, ModelFolder.PROVENANCE, DataMoments.FILE)) {
                 Path src = from.resolve(file);
                 if (Files.exists(src)) AtomicFiles.write(to.resolve(file), out -> Files.copy(src, out));
             }

@@ -1,11 +1,13 @@
 package io.scorescope.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scorescope.data.ImageSets;
 import io.scorescope.data.TrainingData;
 import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.Json;
 import io.scorescope.io.Provenance;
 import io.scorescope.model.ModelSpec;
+import io.scorescope.training.DataMoments;
 import io.scorescope.training.TrainConfig;
 import io.scorescope.training.Trainer;
 import java.nio.file.Path;
@@ -13,7 +15,8 @@ import java.util.Map;
 
 /**
  * A model folder as {@code scorescope train} and {@code reproduce} write it: the checkpoint and loss history of
- * {@link Trainer}, and provenance.json (model spec, training configuration, data, definitions).
+ * {@link Trainer}, provenance.json (model spec, training configuration, data, definitions) and, for image data, the
+ * training mean and covariance ({@link DataMoments}, for the held-out Wiener baseline).
  */
 public final class ModelFolder {
     public static final String PROVENANCE = "provenance.json";
@@ -23,6 +26,7 @@ public final class ModelFolder {
     /** Trains a new model into dir and writes its provenance. */
     public static Trainer.Result train(Path dir, ModelSpec spec, TrainingData data, TrainConfig cfg, Trainer.Listener listener) {
         AtomicFiles.ensureWritableDir(dir);
+        if (ImageSets.isImageData(data.info())) DataMoments.of(data.points()).write(dir, data.info());
         Trainer.Result r = Trainer.train(dir, spec, data.points(), data.info(), cfg, listener);
         writeProvenance(dir, spec, cfg, data);
         return r;

@@ -8,6 +8,7 @@ import io.scorescope.io.Json;
 import io.scorescope.model.TorchScriptField;
 import io.scorescope.sde.TorchScriptSpec;
 import io.scorescope.training.Checkpoint;
+import io.scorescope.training.DataMoments;
 import io.scorescope.training.TrainConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,6 +89,20 @@ public record ModelSource(ScoreField field, ObjectNode info, Optional<Checkpoint
     public double[] sigmaRange(java.util.function.Supplier<double[]> fallback) {
         if (trainConfig().isPresent()) return new double[] {trainConfig().get().sigmaMin(), trainConfig().get().sigmaMax()};
         return fallback.get();
+    }
+
+    /**
+     * The mean and covariance of the training data ({@link DataMoments}): stored in a model folder when it was trained,
+     * else (an older folder, or a module) computed from {@code data}, the data it was trained on; both give the same numbers.
+     */
+    public DataMoments trainingMoments(TrainingData data) {
+        if (checkpoint.isPresent()) {
+            Path p = Path.of(info.path("path").asText());
+            Optional<DataMoments> stored = DataMoments.read(Files.isRegularFile(p) ? p.toAbsolutePath().getParent() : p, dim(),
+                    checkpoint.get().data());
+            if (stored.isPresent()) return stored.get();
+        }
+        return DataMoments.of(data.points());
     }
 
     /** The given checkpoint's parameterisation must be conservative (g = -grad E): the control of an experiment. */

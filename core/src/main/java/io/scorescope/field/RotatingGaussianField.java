@@ -56,6 +56,17 @@ public final class RotatingGaussianField implements ScoreField {
         return j;
     }
 
+    /** Exact J(x_i) v_i from the closed-form Jacobian (instead of the default central difference). */
+    @Override
+    public Mat jvp(Mat x, double[] sigma, Mat v) {
+        if (v.rows() != x.rows() || v.cols() != x.cols())
+            throw new IllegalArgumentException("tangents " + v.shape() + " do not match points " + x.shape());
+        Mat[] j = jacobian(x, sigma);
+        Mat out = new Mat(x.rows(), x.cols());
+        for (int i = 0; i < j.length; i++) out.setRow(i, j[i].times(v.row(i)));
+        return out;
+    }
+
     @Override
     public String describe() {
         return "rotating-gaussian(omega=" + omega + ", " + gaussian.describe() + ")";
