@@ -7,7 +7,7 @@ import org.bytedeco.pytorch.global.torch;
 /**
  * The single place that initialises libtorch: thread settings and device choice.
  * Torch's intra-op pool stays at 1 thread and OpenBLAS uses the cores (two pools on two cores
- * multiply and slow every step, see stack.md). CUDA is used when present, CPU otherwise.
+ * multiply and slow every step; measured in docs/performance.md). CUDA is used when present, CPU otherwise.
  */
 public final class Engine {
     private static volatile boolean initialised;
