@@ -147,6 +147,7 @@ public final class Sweep {
                 if (row == null) throw new IllegalStateException("no result for cell " + c.hash());
                 rows.add(row);
             }
+            removeStaleAttempts(out.resolve(CELLS));
             Atlas atlas = new Atlas(plan.name(), rows);
             writeParquet(spark, atlas, out);
             atlas.writeCsv(out.resolve(CSV));
@@ -156,6 +157,15 @@ public final class Sweep {
             throw new IllegalStateException("cannot parse a cell row: " + e.getMessage(), e);
         } finally {
             spark.stop();
+        }
+    }
+
+    /** Attempt folders of tasks that died (lost executors); every task has ended once collect returns. */
+    static void removeStaleAttempts(Path cells) {
+        try (var s = Files.list(cells)) {
+            s.filter(p -> p.getFileName().toString().startsWith(".") && p.getFileName().toString().contains(".tmp-")).forEach(Cell::deleteTree);
+        } catch (IOException e) {
+            // best effort: attempt folders never count as cells
         }
     }
 
@@ -170,6 +180,11 @@ public final class Sweep {
         // started without spark-submit against a cluster on shared paths: executors use this JVM's class path
         if (!local && System.getProperty("spark.executor.extraClassPath") == null && System.getProperty("spark.jars") == null)
             b.config("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        if (!local) {
+            if (System.getProperty("spark.executorEnv.OPENBLAS_NUM_THREADS") == null) b.config("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
+            if (System.getProperty("spark.executor.extraJavaOptions") == null)
+                b.config("spark.executor.extraJavaOptions", "-Djava.awt.headless=true -Dorg.bytedeco.javacpp.maxphysicalbytes=0");
+        }
         return b.getOrCreate();
     }
 
