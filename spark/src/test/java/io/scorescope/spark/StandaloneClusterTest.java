@@ -42,17 +42,21 @@ class StandaloneClusterTest {
         // once, and the atlas equals local mode's (one cluster run for both checks keeps the test within its time)
         long t0 = System.nanoTime();
         ExecutorService driver = Executors.newSingleThreadExecutor();
+        // tasks start once both executors are registered, so each one-core executor runs one of the two cells
+        System.setProperty("spark.scheduler.minRegisteredResourcesRatio", "1.0");
+        System.setProperty("spark.scheduler.maxRegisteredResourcesWaitingTime", "120s");
         try {
             Future<Integer> sweep = driver.submit(() -> Sweep.run(new String[] {"--plan", plan.toString(), "--out", lost.toString(), "--master", cluster.url()}));
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (!(running(lost.resolve("cells")) >= 1 && cluster.executors(1) > 0) && System.nanoTime() < deadline && !sweep.isDone())
-                Thread.sleep(200);
-            Thread.sleep(1500);   // the task is under way (training)
+            while (running(lost.resolve("cells")) < 2 && System.nanoTime() < deadline && !sweep.isDone()) Thread.sleep(100);
+            assertEquals(2, running(lost.resolve("cells")), "both cells under way, one on each worker");
             assertTrue(cluster.executors(1) > 0, "worker 1 runs an executor");
             cluster.killWorker(1);
             assertEquals(0, sweep.get(4, TimeUnit.MINUTES));
             System.out.printf("standalone cluster, 2 cells, one of 2 workers lost: %.1f s%n", (System.nanoTime() - t0) / 1e9);
         } finally {
+            System.clearProperty("spark.scheduler.minRegisteredResourcesRatio");
+            System.clearProperty("spark.scheduler.maxRegisteredResourcesWaitingTime");
             driver.shutdownNow();
         }
         List<String> rows = Files.readAllLines(lost.resolve("atlas.csv"));
