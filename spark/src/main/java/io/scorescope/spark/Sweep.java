@@ -55,7 +55,8 @@ public final class Sweep {
             checkMaster(a.master());
             Path out = prepare(a, plan);
             Atlas atlas = sweep(plan, out, a.master());
-            System.out.printf(Locale.ROOT, "scorescope sweep: %s, %d cells; atlas: %s%n", plan.name(), atlas.rows().size(), out.resolve(AtlasHtml.FILE_NAME));
+            System.out.printf(Locale.ROOT, "scorescope sweep: %s, %d cell%s; atlas: %s%n", plan.name(), atlas.rows().size(),
+                    atlas.rows().size() == 1 ? "" : "s", out.resolve(AtlasHtml.FILE_NAME));
             return 0;
         } catch (RuntimeException e) {
             Throwable t = e;
@@ -173,6 +174,7 @@ public final class Sweep {
         SparkSession.Builder b = SparkSession.builder().appName("scorescope sweep " + name).master(master)
                 .config("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"))
                 .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.sql.debug.maxToStringFields", "10000")   // the atlas has hundreds of columns
                 .config("spark.task.maxFailures", System.getProperty("spark.task.maxFailures", "4"));
         boolean local = LOCAL.matcher(master).matches();
         if (local || master.contains("127.0.0.1") || master.contains("localhost"))
