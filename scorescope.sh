@@ -4,6 +4,10 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # "scorescope bench": the benchmark lives in its own module so that its DJL baseline never enters the product jar.
 if [ "${1:-}" = "bench" ]; then shift; exec "$here/bench/scorescope-bench" "$@"; fi
+# "scorescope sweep": the claims atlas on Apache Spark, likewise in its own module (Spark never enters the product jar).
+if [ "${1:-}" = "sweep" ]; then exec "$here/spark/scorescope-spark" "$@"; fi
+# "scorescope analyze ... --master M": the sequence analysis of one big run, distributed over Spark executors.
+if [ "${1:-}" = "analyze" ]; then for a in "$@"; do [ "$a" = "--master" ] && exec "$here/spark/scorescope-spark" "$@"; done; fi
 jar="$here/cli/target/scorescope.jar"
 if [ ! -f "$jar" ] || [ -n "$(find "$here/core/src" "$here/cli/src" "$here/pom.xml" "$here/core/pom.xml" "$here/cli/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
   echo "scorescope: building (mvn package)..." >&2

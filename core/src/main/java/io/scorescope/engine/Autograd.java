@@ -7,6 +7,8 @@ import org.bytedeco.pytorch.global.torch;
 
 /** Products with the Jacobian J = dy/dx of a recorded graph, row by row of a batch. */
 final class Autograd {
+    static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
+
     private Autograd() {}
 
     /** u^T J (row i = J_i^T u_i): one backward pass with grad_outputs = u. */

@@ -6,6 +6,8 @@ import org.bytedeco.pytorch.global.torch;
 
 /** A {@link Conditioning} as column tensors a, b, cIn ([n, 1]) and features ([n, F]). */
 record CoeffTensors(Tensor a, Tensor b, Tensor cIn, Tensor feats) {
+    static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
+
     static CoeffTensors of(Conditioning c, torch.ScalarType type) {
         boolean f32 = type == torch.ScalarType.Float;
         Tensor a = (f32 ? Tensors.float32(c.a()) : Tensors.float64(c.a())).unsqueeze(1);

@@ -10,6 +10,8 @@ import org.bytedeco.pytorch.global.torch;
  * multiply and slow every step; measured in docs/performance.md). CUDA is used when present, CPU otherwise.
  */
 public final class Engine {
+    static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
+
     private static volatile boolean initialised;
     private static Device device;
 

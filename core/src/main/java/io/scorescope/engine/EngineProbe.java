@@ -9,6 +9,8 @@ import org.bytedeco.pytorch.global.torch;
  * practical compute limit against which a training step's FLOP/s are judged.
  */
 public final class EngineProbe {
+    static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
+
     private EngineProbe() {}
 
     /**

@@ -20,6 +20,8 @@ import org.bytedeco.pytorch.global.torch;
  * ops on the flat vectors. State names: "param", "ema", "adam_m", "adam_v".
  */
 final class FlatParameters {
+    static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
+
     private final List<long[]> shapes;
     private final Tensor params;   // flat float32 leaf, requires grad
     private final Tensor ema;

@@ -12,6 +12,8 @@ import org.bytedeco.pytorch.global.torch;
  * not needed (2-3x cheaper than the full SVD at D = 784).
  */
 public final class Linalg {
+    static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
+
     private Linalg() {}
 
     /** J = U diag(s) V^T with s descending; u and v hold the singular vectors as columns. */

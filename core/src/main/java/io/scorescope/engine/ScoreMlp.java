@@ -25,6 +25,8 @@ import org.bytedeco.pytorch.global.torch;
  * with one tangent (or cotangent) per point.
  */
 public final class ScoreMlp implements ScoreNetwork {
+    static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
+
     /** What F returns. */
     public enum Output { VECTOR, ENERGY }
 

@@ -35,6 +35,8 @@ import org.bytedeco.pytorch.global.torch;
  * float64, replicated batch with grad_outputs = rows of I, in passes bounded in memory.
  */
 public final class ScoreUnet implements ScoreNetwork {
+    static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
+
     /** Image shape and base width. */
     public record Shape(int channels, int height, int width, int base) {
         public Shape {

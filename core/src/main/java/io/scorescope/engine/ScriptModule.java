@@ -43,6 +43,8 @@ import org.bytedeco.pytorch.global.torch;
  * tensor of the expected shape; every failure is one {@link InputException} line naming what was expected.
  */
 public final class ScriptModule {
+    static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
+
     /** The name of the JSON metadata entry Scorescope stores in (and reads from) a TorchScript archive. */
     public static final String METADATA = "scorescope.json";
     /** Most replicated rows per reverse-mode batch. */

@@ -8,6 +8,8 @@ import org.bytedeco.pytorch.global.torch;
 
 /** Conversions between {@link Mat} and native tensors. Package-private: JavaCPP stays here. */
 final class Tensors {
+    static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
+
     private Tensors() {}
 
     static Tensor float64(Mat m) {

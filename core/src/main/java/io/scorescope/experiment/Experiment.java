@@ -42,9 +42,19 @@ public final class Experiment {
     /**
      * What the user asked for. {@code data} (a built-in manifold or image spec), {@code modelDir} or {@code modelFile}
      * (a TorchScript spec, see {@link ModelSource#fromTorchScript}; at most one of the two) and {@code controlDir}
-     * (an energy-model folder) may be null; {@code budget} is full, quick or tiny.
+     * (an energy-model folder) may be null; {@code budget} is full, quick or tiny. {@code overrides} change the
+     * networks the run trains (sweeps); the seven-argument form, used by {@code reproduce}, has none.
      */
-    public record Settings(String data, String budget, long seed, Path modelDir, String modelFile, Path controlDir, Path out) {}
+    public record Settings(String data, String budget, long seed, Path modelDir, String modelFile, Path controlDir, Path out,
+                           Overrides overrides) {
+        public Settings {
+            if (overrides == null) overrides = Overrides.NONE;
+        }
+
+        public Settings(String data, String budget, long seed, Path modelDir, String modelFile, Path controlDir, Path out) {
+            this(data, budget, seed, modelDir, modelFile, controlDir, out, Overrides.NONE);
+        }
+    }
 
     /**
      * The same sequence points analysed with the model (in the reference frame: the true one, or on images the
@@ -159,8 +169,8 @@ public final class Experiment {
     /** Trains the model or the control into its folder (DSM, same seed and step count for both) and loads it back. */
     private ModelSource train(DataKind kind, boolean control) {
         Path dir = s.out().resolve(control ? CONTROL_DIR : MODEL_DIR);
-        TrainConfig cfg = kind.trainConfig(s.seed());
-        ModelSpec spec = kind.spec(control);
+        TrainConfig cfg = s.overrides().apply(kind.trainConfig(s.seed()));
+        ModelSpec spec = s.overrides().apply(kind.spec(control), control);
         try (ProgressListener.Task t = progress.start(control ? "train control" : "train model", cfg.steps())) {
             ModelFolder.train(dir, spec, kind.data(), cfg, t.training());
         }
