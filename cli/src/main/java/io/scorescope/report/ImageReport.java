@@ -267,10 +267,11 @@ public final class ImageReport {
     private Section a6() {
         return ClaimSections.a6Section(r.claims().model().get(Claim.A6_CONSTRAINED_MIXING), r.mixing(), "A6: constrained mixing, model vs conservative control (manifold-free variant)",
                 "Transport of the denoised estimate mean |D(x_t) - D(x_0)| after t Langevin steps", Definitions.IMAGE_MIXING,
-                List.of("Manifold-free variant (no true manifold on images): the closest point on M is replaced by the model's denoiser "
-                + "D_sigma(x) = x + sigma^2 g_sigma(x), the same function for the model's and the control's chains, so transport is "
-                + "the displacement of the denoised estimate and the distance |x - D(x)| a proxy for the distance to the data manifold. "
-                + "Chains start at training images plus sigma noise; autocorrelation of the denoised pixel " + kind.coordinate()
-                + " (the pixel of largest variance). Mixing levels sigma = 0.05 and 0.2 (pixel units); the claim holds only if it holds at both."));
+                List.of("Manifold-free variant (no true manifold on images): the closest point on M is replaced by a denoiser "
+                + "D_sigma(x) = x + sigma^2 g_sigma(x), measured with two rulers, the model's and the control's denoiser, each the same "
+                + "function for both chains; transport is the displacement of the denoised estimate and the distance |x - D(x)| a proxy "
+                + "for the distance to the data manifold. Chains start at training images plus sigma noise; autocorrelation of the "
+                + "denoised pixel " + kind.coordinate() + " (the pixel of largest variance). Mixing levels sigma = 0.05 and 0.2 (pixel "
+                + "units); the claim holds only if it holds at both levels with both rulers."));
     }
 }
