@@ -18,6 +18,8 @@ final class Threads {
     static final String PROPERTY = "scorescope.bench.threads";
     /** Environment variables set to N in both children: OpenMP (both libtorch builds), MKL (DJL's), OpenBLAS (ours). */
     static final List<String> ENV = List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS");
+    /** Not set by the benchmark, only reported: inherited from the caller by both children alike. */
+    static final List<String> REPORTED = List.of("OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "OMP_DYNAMIC", "MKL_DYNAMIC");
 
     private static final ObjectMapper COMPACT = new ObjectMapper();
 
@@ -30,11 +32,12 @@ final class Threads {
         return Integer.parseInt(v);
     }
 
-    /** The environment variables in {@link #ENV} as this process sees them ("unset" if absent). */
+    /** The environment variables in {@link #ENV} as this process sees them ("unset" if absent), then any of {@link #REPORTED} that are set. */
     static ObjectNode env() {
         ObjectNode o = Json.object();
         Map<String, String> env = System.getenv();
         for (String k : ENV) o.put(k, env.getOrDefault(k, "unset"));
+        for (String k : REPORTED) if (env.containsKey(k)) o.put(k, env.get(k));
         return o;
     }
 
