@@ -7,10 +7,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.engine.Conditioning;
+import io.scorescope.io.Json;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
 import io.scorescope.model.NoiseFeatures;
@@ -19,18 +22,16 @@ import io.scorescope.sde.NoiseSchedule;
 import io.scorescope.sde.SamplerConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * The baseline a Java user would write today: the same network, loss and sampler against DJL 0.36 with its
- * PyTorch engine (default threads), DJL's Adam, the replicated-batch Jacobian through DJL's gradient
+ * PyTorch engine (threads as set by {@link BenchMain}), DJL's Adam, the replicated-batch Jacobian through DJL's gradient
  * collector, and EJML's SVD. Runs in its own JVM (launched by {@link BenchMain}) so that DJL's libtorch 2.7.1
- * never shares a process with the engine's libtorch 2.10. Prints one JSON object of raw numbers on stdout.
+ * never shares a process with the engine's libtorch 2.10. Prints one JSON line on stdout (see {@link #main}).
  * Nothing from io.scorescope.engine that touches native code is used here.
  */
 public final class DjlBaseline {
@@ -39,16 +40,29 @@ public final class DjlBaseline {
 
     private DjlBaseline(Shapes.Reps reps) { this.reps = reps; }
 
+    /**
+     * Run by {@link BenchMain} with -Dai.djl.pytorch.num_threads=N, -Dai.djl.pytorch.num_interop_threads=1 (read by
+     * DJL's PtEngine on start-up) and OMP_NUM_THREADS = MKL_NUM_THREADS = N in the environment. Prints one JSON line:
+     * the thread settings read back from DJL's libtorch, the numbers, and each row's CPU seconds per wall second.
+     */
     public static void main(String[] args) {
         boolean quick = Arrays.asList(args).contains("--quick");
-        DjlBaseline b = new DjlBaseline(Shapes.Reps.of(quick));
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (Shapes.Train t : Shapes.TRAIN) out.put(t.key(), b.train(t));
-        for (Shapes.Jac j : Shapes.JAC) out.put(j.key(), b.jacobianSvd(j));
-        for (Shapes.Sampling s : Shapes.SAMPLING) out.put(s.key(), b.sampling(s));
-        StringBuilder json = new StringBuilder("{");
-        out.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
-        System.out.println(json.append('}'));
+        int requested = Threads.requested();
+        DjlBaseline b = new DjlBaseline(Shapes.Reps.of(quick));   // starts DJL's engine, which applies the properties
+        ObjectNode threads = Json.object().put("requested", requested)
+                .put("torch_intra_op", JniUtils.getNumThreads()).put("torch_interop", JniUtils.getNumInteropThreads())
+                .put("blas", "MKL (DJL's libtorch " + Engine.getEngine("PyTorch").getVersion() + ", OpenMP)");
+        threads.set("env", Threads.env());
+        ObjectNode values = Json.object(), cpu = Json.object();
+        for (Shapes.Train t : Shapes.TRAIN) values.put(t.key(), Threads.row(cpu, t.key(), () -> b.train(t)));
+        for (Shapes.Jac j : Shapes.JAC) values.put(j.key(), Threads.row(cpu, j.key(), () -> b.jacobianSvd(j)));
+        for (Shapes.Sampling s : Shapes.SAMPLING) values.put(s.key(), Threads.row(cpu, s.key(), () -> b.sampling(s)));
+        threads.put("torch_intra_op_after", JniUtils.getNumThreads());
+        ObjectNode out = Json.object();
+        out.set("threads", threads);
+        out.set("values", values);
+        out.set("cpu_per_wall", cpu);
+        Threads.emit(out);
         b.base.close();
     }
 

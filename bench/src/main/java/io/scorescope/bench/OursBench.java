@@ -1,11 +1,14 @@
 package io.scorescope.bench;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scorescope.engine.Engine;
 import io.scorescope.engine.EngineProbe;
 import io.scorescope.engine.Linalg;
 import io.scorescope.engine.AdamConfig;
 import io.scorescope.engine.ScoreNetwork;
 import io.scorescope.field.FiniteDifference;
 import io.scorescope.field.ScoreField;
+import io.scorescope.io.Json;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
 import io.scorescope.model.ScoreModel;
@@ -16,12 +19,77 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.bytedeco.openblas.presets.openblas_nolapack;
+import org.bytedeco.pytorch.global.torch;
 
-/** The Scorescope side: training steps, Jacobian paths with SVD, reverse-SDE sampling, matmul limit. */
-final class OursBench {
+/**
+ * The Scorescope side: training steps, Jacobian paths with SVD, reverse-SDE sampling, matmul limit. Runs in its own JVM
+ * (launched by {@link BenchMain} with the same environment as the baseline's) and prints one JSON line.
+ */
+public final class OursBench {
     private final Shapes.Reps reps;
 
     OursBench(Shapes.Reps reps) { this.reps = reps; }
+
+    /**
+     * {@code Engine.init()} pins torch's intra-op pool to 1 thread (the product setting); the benchmark then sets the
+     * requested N with at::set_num_threads and OpenBLAS to N (OPENBLAS_NUM_THREADS = N is also in the environment),
+     * and reads both back.
+     */
+    public static void main(String[] args) {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        int requested = Threads.requested();
+        Engine.init();
+        torch.set_num_threads(requested);
+        openblas_nolapack.blas_set_num_threads(requested);
+        ObjectNode threads = Json.object().put("requested", requested)
+                .put("torch_intra_op", torch.get_num_threads()).put("torch_interop", torch.get_num_interop_threads())
+                .put("openblas", openblas_nolapack.blas_get_num_threads());
+        String info = torch.get_parallel_info().getString();
+        threads.put("omp_max_threads", parallelInfo(info, "omp_get_max_threads()"))
+                .put("mkl_max_threads", parallelInfo(info, "mkl_get_max_threads()"))
+                .put("blas", "OpenBLAS (libtorch " + Engine.torchVersion() + ")");
+        threads.set("env", Threads.env());
+        OursBench ours = new OursBench(Shapes.Reps.of(quick));
+        ObjectNode values = Json.object(), cpu = Json.object(), extra = Json.object();
+        for (Shapes.Train t : Shapes.TRAIN) {
+            TrainResult r = Threads.row(cpu, t.key(), () -> ours.train(t));
+            values.put(t.key(), r.samplesPerSecond());
+            String d = t.key().substring("train_".length());
+            extra.put("matmul_fraction_" + d, r.fraction()).put("train_gflops_" + d, r.flops() / 1e9)
+                    .put("matmul_gflops_" + d, r.matmulFlops() / 1e9);
+        }
+        for (Shapes.Jac j : Shapes.JAC) {
+            JacResult r = Threads.row(cpu, j.key(), () -> ours.jacobian(j));
+            values.put(j.key(), r.forward());
+            extra.with("jacobian_paths").putObject("d" + j.dim()).put("forward_svd_ms", r.forward() * 1e3)
+                    .put("reverse_svd_ms", r.reverse() * 1e3).put("fd_svd_ms", r.finiteDifference() * 1e3)
+                    .put("svd_only_ms", r.svdOnly() * 1e3);
+        }
+        for (Shapes.Sampling s : Shapes.SAMPLING) values.put(s.key(), Threads.row(cpu, s.key(), () -> ours.sampling(s)));
+        threads.put("torch_intra_op_after", torch.get_num_threads());
+        ObjectNode out = Json.object();
+        out.set("threads", threads);
+        out.set("values", values);
+        out.set("cpu_per_wall", cpu);
+        out.set("extra", extra);
+        Threads.emit(out);
+    }
+
+    /** The number after "key :" in at::get_parallel_info(), or -1 if the line is absent (e.g. no MKL in this build). */
+    private static int parallelInfo(String info, String key) {
+        for (String line : info.split("\n")) {
+            int i = line.indexOf(key);
+            if (i >= 0) {
+                try {
+                    return Integer.parseInt(line.substring(line.indexOf(':', i + key.length()) + 1).trim());
+                } catch (RuntimeException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
 
     /** Training throughput and the FLOP/s fraction of the matmul limit at one shape. */
     record TrainResult(double samplesPerSecond, double flops, double matmulFlops) {
