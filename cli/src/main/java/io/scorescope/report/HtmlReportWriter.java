@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -20,7 +16,6 @@ public final class HtmlReportWriter {
     public static final String FILE_NAME = "report.html";
     /** Allows only inline scripts, inline styles and data: images; everything else (all network) is blocked. */
     public static final String CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
-    static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
 
     private HtmlReportWriter() {}
 
@@ -56,7 +51,7 @@ public final class HtmlReportWriter {
                 .append("<pre id=\"report-status\" hidden data-state=\"pending\"></pre>\n")
                 .append("<script type=\"application/json\" id=\"report-data\">")
                 .append(Html.scriptJson(Json.toString(data(r)))).append("</script>\n")
-                .append("<script>\n").append(Html.scriptCode(echarts())).append("\n</script>\n")
+                .append("<script>\n").append(Html.echarts()).append("\n</script>\n")
                 .append("<script>\n").append(resource("report.js")).append("</script>\n</body>\n</html>\n");
         return b.toString();
     }
@@ -79,23 +74,5 @@ public final class HtmlReportWriter {
         return o;
     }
 
-    static String echarts() {
-        String js = classpathText(ECHARTS);
-        if (js == null) throw new IllegalStateException("ECharts WebJar missing from the classpath: " + ECHARTS);
-        return js;
-    }
-
-    private static String resource(String name) {
-        String text = classpathText("io/scorescope/report/" + name);
-        if (text == null) throw new IllegalStateException("report resource missing: " + name);
-        return text;
-    }
-
-    private static String classpathText(String path) {
-        try (InputStream in = HtmlReportWriter.class.getClassLoader().getResourceAsStream(path)) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static String resource(String name) { return Html.classpathText("io/scorescope/report/" + name); }
 }

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.experiment.Claim;
 import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.scorescope.report.Html;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +19,6 @@ import java.util.Map;
 public final class AtlasHtml {
     public static final String FILE_NAME = "atlas.html";
     static final String CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
-    static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
     /** The axis columns of a row. */
     public static final List<String> AXES = List.of("data", "parameterisation", "width", "depth", "train_steps", "budget", "seed");
     /** The number shown first for each claim. */
@@ -52,8 +48,8 @@ public final class AtlasHtml {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CSP + "\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + text(title) + "</title>\n<script>\n" + classpathText("io/scorescope/report/collector.js") + "</script>\n"
-                + "<style>\n" + resource("atlas.css") + "</style>\n</head>\n<body>\n<header><h1>" + text(title) + "</h1>\n"
+                + "<title>" + Html.text(title) + "</title>\n<script>\n" + Html.classpathText("io/scorescope/report/collector.js") + "</script>\n"
+                + "<style>\n" + resource("atlas.css") + "</style>\n</head>\n<body>\n<header><h1>" + Html.text(title) + "</h1>\n"
                 + "<p class=\"subtitle\">" + atlas.rows().size() + " cells. Each cell is one reproduce run (model, energy control, analysis, "
                 + "mixing, claims); verdicts as in summary.json. A3 per noise band: low sigma &le; 0.1 u (the rows the A3 verdict judges), "
                 + "mid 0.1 u &lt; sigma &le; 0.5 u, high sigma &gt; 0.5 u, u the data's noise unit.</p></header>\n"
@@ -61,34 +57,10 @@ public final class AtlasHtml {
                 + "<div id=\"chart\" data-figure=\"atlas-heatmap\"></div>\n<div id=\"selection\"></div>\n</section>\n"
                 + "<section id=\"cells\"><h2>All cells</h2>\n<div id=\"table\"></div>\n</section>\n"
                 + "<pre id=\"report-status\" hidden data-state=\"pending\"></pre>\n"
-                + "<script type=\"application/json\" id=\"atlas-data\">" + scriptJson(Json.toString(data)) + "</script>\n"
-                + "<script>\n" + scriptCode(classpathText(ECHARTS)) + "\n</script>\n"
+                + "<script type=\"application/json\" id=\"atlas-data\">" + Html.scriptJson(Json.toString(data)) + "</script>\n"
+                + "<script>\n" + Html.echarts() + "\n</script>\n"
                 + "<script>\n" + resource("atlas.js") + "</script>\n</body>\n</html>\n";
     }
 
-    static String text(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
-    }
-
-    /** JSON safe inside a script element (no "</script", no "<!--"). */
-    static String scriptJson(String json) {
-        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
-    }
-
-    static String scriptCode(String js) { return js.replaceAll("(?i)</(script)", "<\\\\/$1").replace("<!--", "<\\!--"); }
-
-    private static String resource(String name) {
-        String t = classpathText("io/scorescope/spark/" + name);
-        if (t == null) throw new IllegalStateException("atlas resource missing: " + name);
-        return t;
-    }
-
-    private static String classpathText(String path) {
-        try (InputStream in = AtlasHtml.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) throw new IllegalStateException("missing from the classpath: " + path);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static String resource(String name) { return Html.classpathText("io/scorescope/spark/" + name); }
 }
