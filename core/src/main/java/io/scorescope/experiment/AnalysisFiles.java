@@ -24,30 +24,47 @@ public final class AnalysisFiles {
      * {@code seq} is given: level j of the table is recorded step {@code steps[j]}.
      */
     public static void write(Path file, AnalysisTable t, int dim, SampleSequence seq, int[] steps) {
-        List<String> head = new ArrayList<>(List.of("sequence", "level"));
-        if (seq != null) for (int k = 0; k < dim; k++) head.add("x" + k);
-        head.addAll(PointAnalysis.csvHeader(dim));
         List<List<String>> rows = new ArrayList<>();
-        for (AnalysisTable.Row r : t.rows()) {
-            List<String> cells = new ArrayList<>(List.of(Csv.integer(r.sequence()), Csv.integer(r.level())));
-            if (seq != null) for (double v : seq.point(r.sequence(), steps[r.level()])) cells.add(Csv.number(v));
-            cells.addAll(r.point().csvRow());
-            rows.add(cells);
-        }
-        Csv.writeCells(file, head, rows);
+        for (AnalysisTable.Row r : t.rows())
+            rows.add(row(r.sequence(), r.level(), seq == null ? null : seq.point(r.sequence(), steps[r.level()]), r.point()));
+        Csv.writeCells(file, header(dim, seq != null), rows);
     }
 
     /** spectra.csv: sequence, level, sigma and the singular values s_1 >= ... >= s_D of J. */
     public static void writeSpectra(Path file, AnalysisTable t, int dim) {
+        List<List<String>> rows = new ArrayList<>();
+        for (AnalysisTable.Row r : t.rows()) rows.add(spectraRow(r.sequence(), r.level(), r.sigma(), r.point()));
+        Csv.writeCells(file, spectraHeader(dim), rows);
+    }
+
+    /** The analysis.csv header: sequence, level, (x0 ... x_{D-1} when {@code withPoints}), the PointAnalysis columns. */
+    public static List<String> header(int dim, boolean withPoints) {
+        List<String> head = new ArrayList<>(List.of("sequence", "level"));
+        if (withPoints) for (int k = 0; k < dim; k++) head.add("x" + k);
+        head.addAll(PointAnalysis.csvHeader(dim));
+        return head;
+    }
+
+    /** One analysis.csv row; {@code x} (the point) may be null for a table without points. */
+    public static List<String> row(int sequence, int level, double[] x, PointAnalysis p) {
+        List<String> cells = new ArrayList<>(List.of(Csv.integer(sequence), Csv.integer(level)));
+        if (x != null) for (double v : x) cells.add(Csv.number(v));
+        cells.addAll(p.csvRow());
+        return cells;
+    }
+
+    /** The spectra.csv header: sequence, level, sigma, s_1 ... s_D. */
+    public static List<String> spectraHeader(int dim) {
         List<String> head = new ArrayList<>(List.of("sequence", "level", "sigma"));
         for (int k = 1; k <= dim; k++) head.add("s_" + k);
-        List<List<String>> rows = new ArrayList<>();
-        for (AnalysisTable.Row r : t.rows()) {
-            List<String> cells = new ArrayList<>(List.of(Csv.integer(r.sequence()), Csv.integer(r.level()), Csv.number(r.sigma())));
-            for (double v : r.point().features().singularValues()) cells.add(Csv.number(v));
-            rows.add(cells);
-        }
-        Csv.writeCells(file, head, rows);
+        return head;
+    }
+
+    /** One spectra.csv row. */
+    public static List<String> spectraRow(int sequence, int level, double sigma, PointAnalysis p) {
+        List<String> cells = new ArrayList<>(List.of(Csv.integer(sequence), Csv.integer(level), Csv.number(sigma)));
+        for (double v : p.features().singularValues()) cells.add(Csv.number(v));
+        return cells;
     }
 
     /** A reproduction's tables: tables/analysis.csv (model), analysis_exact.csv (if any) and analysis_control.csv. */

@@ -2,6 +2,7 @@ package io.scorescope.spark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.data.TrainingData;
+import io.scorescope.experiment.AnalysisFiles;
 import io.scorescope.experiment.ModelSource;
 import io.scorescope.experiment.SequenceAnalysis;
 import io.scorescope.geometry.PointAnalysis;
@@ -123,20 +124,14 @@ public final class DistributedAnalyze {
             List<LevelRows> done = new ArrayList<>(jsc.parallelize(tasks, tasks.size())
                     .map(t -> level(Path.of(SparkFiles.get(name)), dataInfo, training, t)).collect());
             done.sort((a, b) -> Integer.compare(a.level(), b.level()));
-            int dim = seq.dim();
-            List<String> head = new ArrayList<>(List.of("sequence", "level"));
-            for (int k = 0; k < dim; k++) head.add("x" + k);
-            head.addAll(PointAnalysis.csvHeader(dim));
-            List<String> spectraHead = new ArrayList<>(List.of("sequence", "level", "sigma"));
-            for (int k = 1; k <= dim; k++) spectraHead.add("s_" + k);
             // the local table is level-major: all sequences of level 0, then level 1, ...
             List<List<String>> rows = new ArrayList<>(), spectra = new ArrayList<>();
             for (LevelRows r : done) {
                 rows.addAll(r.analysis());
                 spectra.addAll(r.spectra());
             }
-            Csv.writeCells(out.resolve("analysis.csv"), head, rows);
-            Csv.writeCells(out.resolve("spectra.csv"), spectraHead, spectra);
+            Csv.writeCells(out.resolve("analysis.csv"), AnalysisFiles.header(seq.dim(), true), rows);
+            Csv.writeCells(out.resolve("spectra.csv"), AnalysisFiles.spectraHeader(seq.dim()), spectra);
             ObjectNode config = Json.object().put("levels", levels).put("sequences", seqDir.toString()).put("training_posterior", training)
                     .put("master", master).put("tasks", tasks.size()).put("partitioning", "one task per level (all sequences of the level)");
             Provenance prov = Provenance.of("analysis", 0, config).input("model", src.info());
@@ -158,13 +153,8 @@ public final class DistributedAnalyze {
         PointAnalysis[] res = new SequenceAnalysis.Level(src.field(), refs).at(x, t.sigma());
         List<List<String>> rows = new ArrayList<>(), spectra = new ArrayList<>();
         for (int i = 0; i < res.length; i++) {
-            List<String> cells = new ArrayList<>(List.of(Csv.integer(i), Csv.integer(t.level())));
-            for (double v : t.points()[i]) cells.add(Csv.number(v));
-            cells.addAll(res[i].csvRow());
-            rows.add(cells);
-            List<String> s = new ArrayList<>(List.of(Csv.integer(i), Csv.integer(t.level()), Csv.number(t.sigma())));
-            for (double v : res[i].features().singularValues()) s.add(Csv.number(v));
-            spectra.add(s);
+            rows.add(AnalysisFiles.row(i, t.level(), t.points()[i], res[i]));
+            spectra.add(AnalysisFiles.spectraRow(i, t.level(), t.sigma(), res[i]));
         }
         return new LevelRows(t.level(), rows, spectra);
     }
