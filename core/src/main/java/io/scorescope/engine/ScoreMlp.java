@@ -28,7 +28,6 @@ public final class ScoreMlp implements ScoreNetwork {
     static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
 
     /** What F returns. */
-    public enum Output { VECTOR, ENERGY }
 
     private final int dim;
     private final int featureDim;

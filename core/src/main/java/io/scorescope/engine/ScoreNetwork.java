@@ -9,6 +9,9 @@ import java.util.Map;
  * and {@link ScoreUnet} (images). Points are rows of length {@link #dim()}.
  */
 public interface ScoreNetwork {
+    /** What the network outputs: a vector field F (g = a x + b F), or a scalar energy (g = a x - b cIn grad_u F). */
+    enum Output { VECTOR, ENERGY }
+
     int dim();
 
     /** Number of trainable scalars. */

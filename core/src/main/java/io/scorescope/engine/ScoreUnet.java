@@ -6,10 +6,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.pytorch.LongOptional;
+import org.bytedeco.pytorch.BoolOptional;
+import org.bytedeco.pytorch.DoubleOptional;
 import org.bytedeco.pytorch.NoGradGuard;
-import org.bytedeco.pytorch.Scalar;
-import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.TensorVector;
@@ -33,6 +32,8 @@ import org.bytedeco.pytorch.global.torch;
  * The score is assembled by a {@link Conditioning} exactly as for {@link ScoreMlp}; parameters are one flat
  * float32 vector ({@link FlatParameters}) trained by Adam with an EMA. Jacobians: batched reverse mode in
  * float64, replicated batch with grad_outputs = rows of I, in passes bounded in memory.
+ * <p>Energy output (the conservative control): the same U-Net V gives the scalar F(u, f) = -u . V(u, f), so that
+ * g = a x - b cIn grad_u F = a x + b cIn (V + J_V^T u) is an exact gradient field; its Jacobian is symmetric.
  */
 public final class ScoreUnet implements ScoreNetwork {
     static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
@@ -54,20 +55,27 @@ public final class ScoreUnet implements ScoreNetwork {
 
     private final Shape shape;
     private final int featureDim;
+    private final Output output;
     private final FlatParameters params;
 
-    private ScoreUnet(Shape shape, int featureDim, FlatParameters params) {
+    private ScoreUnet(Shape shape, int featureDim, Output output, FlatParameters params) {
         this.shape = shape;
         this.featureDim = featureDim;
+        this.output = output;
         this.params = params;
     }
+
+    /** A freshly initialised vector-output U-Net ({@link #create(Shape, int, Output, Rng)}). */
+    public static ScoreUnet create(Shape shape, int featureDim, Rng rng) { return create(shape, featureDim, Output.VECTOR, rng); }
 
     /**
      * A freshly initialised network: convolution and dense weights He-uniform (bound sqrt(6 / fan_in)), the
      * output convolution scaled by 0.1, biases and norm shifts 0, norm scales 1. Draws only from {@code rng}.
+     * Switches the process to the convolutional thread policy ({@link Engine}).
      */
-    public static ScoreUnet create(Shape shape, int featureDim, Rng rng) {
+    public static ScoreUnet create(Shape shape, int featureDim, Output output, Rng rng) {
         if (featureDim < 1) throw new IllegalArgumentException("the U-Net needs noise features");
+        Engine.useConvolutionThreads();
         List<long[]> shapes = new ArrayList<>();
         List<float[]> init = new ArrayList<>();
         Layout lay = new Layout() {
@@ -94,7 +102,7 @@ public final class ScoreUnet implements ScoreNetwork {
             System.arraycopy(a, 0, flat, off, a.length);
             off += a.length;
         }
-        return new ScoreUnet(shape, featureDim, new FlatParameters(shapes, flat));
+        return new ScoreUnet(shape, featureDim, output, new FlatParameters(shapes, flat));
     }
 
     /** Number of trainable scalars of a U-Net of this shape, without allocating it (Long.MAX_VALUE on overflow). */
@@ -116,18 +124,21 @@ public final class ScoreUnet implements ScoreNetwork {
     @Override public long parameterCount() { return params.count(); }
     @Override public long adamSteps() { return params.adamSteps(); }
 
-    @Override public Mat score(Mat x, Conditioning c, boolean useEma) {
-        check(x, c);
-        try (Engine.Scope s = Engine.scope(); NoGradGuard g = new NoGradGuard()) {
-            return Tensors.toMat(scoreTensor(Tensors.float32(x), CoeffTensors.of(c, torch.ScalarType.Float), params.float32(useEma)));
-        }
-    }
+    @Override public Mat score(Mat x, Conditioning c, boolean useEma) { return score(x, c, useEma, torch.ScalarType.Float); }
 
     /** g at each row of x with a float64 forward pass (the reference for finite-difference checks). */
-    @Override public Mat scoreFloat64(Mat x, Conditioning c, boolean useEma) {
+    @Override public Mat scoreFloat64(Mat x, Conditioning c, boolean useEma) { return score(x, c, useEma, torch.ScalarType.Double); }
+
+    private Mat score(Mat x, Conditioning c, boolean useEma, torch.ScalarType type) {
         check(x, c);
-        try (Engine.Scope s = Engine.scope(); NoGradGuard g = new NoGradGuard()) {
-            return Tensors.toMat(scoreTensor(Tensors.float64(x), CoeffTensors.of(c, torch.ScalarType.Double), params.float64(useEma)));
+        boolean f64 = type == torch.ScalarType.Double;
+        try (Engine.Scope s = Engine.scope()) {
+            Tensor xt = f64 ? Tensors.float64(x) : Tensors.float32(x);
+            List<Tensor> w = f64 ? params.float64(useEma) : params.float32(useEma);
+            if (output == Output.ENERGY) return Tensors.toMat(scoreTensor(xt, CoeffTensors.of(c, type), w, false));
+            try (NoGradGuard g = new NoGradGuard()) {
+                return Tensors.toMat(scoreTensor(xt, CoeffTensors.of(c, type), w, false));
+            }
         }
     }
 
@@ -140,7 +151,7 @@ public final class ScoreUnet implements ScoreNetwork {
      * gives those rows of the Jacobians.
      */
     @Override public Mat[] jacobianReverse(Mat x, Conditioning c, boolean useEma) {
-        long perImage = 8L * shape.base() * shape.height() * shape.width() * 40;   // ~40 activation maps of width c
+        long perImage = 8L * shape.base() * shape.height() * shape.width() * (output == Output.ENERGY ? 80 : 40);   // activation maps of width c
         return jacobianReverse(x, c, useEma, (int) Math.max(1, Math.min(Integer.MAX_VALUE, PASS_BUDGET / perImage)));
     }
 
@@ -166,7 +177,7 @@ public final class ScoreUnet implements ScoreNetwork {
                     Tensor ri = Tensor.create(row, m).to(Engine.device(), torch.ScalarType.Long);
                     Tensor xr = xs.index_select(0, pi).detach();
                     xr.set_requires_grad(true);
-                    Tensor g = scoreTensor(xr, k.select(pi), w);
+                    Tensor g = scoreTensor(xr, k.select(pi), w, true);
                     double[] part = Tensors.toArray(Autograd.vjp(g, xr, eye.index_select(0, ri)));
                     System.arraycopy(part, 0, all, Math.toIntExact(start * d), part.length);
                 }
@@ -177,8 +188,11 @@ public final class ScoreUnet implements ScoreNetwork {
         return out;
     }
 
-    /** Exact J(x_i) v_i in float64 by double backward ({@link Autograd#jvp}): about three passes, no Jacobian. */
-    @Override public Mat jvp(Mat x, Mat v, Conditioning c, boolean useEma) { return product(x, v, c, useEma, true); }
+    /**
+     * Exact J(x_i) v_i in float64 by double backward ({@link Autograd#jvp}): about three passes, no Jacobian.
+     * For the energy J is symmetric and this is {@link #vjp}.
+     */
+    @Override public Mat jvp(Mat x, Mat v, Conditioning c, boolean useEma) { return product(x, v, c, useEma, output == Output.VECTOR); }
 
     /** Exact J(x_i)^T u_i in float64: one backward pass of sum_i g(x_i) . u_i with respect to x. */
     @Override public Mat vjp(Mat x, Mat u, Conditioning c, boolean useEma) { return product(x, u, c, useEma, false); }
@@ -190,7 +204,7 @@ public final class ScoreUnet implements ScoreNetwork {
         try (Engine.Scope s = Engine.scope()) {
             Tensor xt = Tensors.float64(x).detach();
             xt.set_requires_grad(true);
-            Tensor g = scoreTensor(xt, CoeffTensors.of(c, torch.ScalarType.Double), params.float64(useEma));
+            Tensor g = scoreTensor(xt, CoeffTensors.of(c, torch.ScalarType.Double), params.float64(useEma), true);
             Tensor v = Tensors.float64(vec);
             return Tensors.toMat(forward ? Autograd.jvp(g, xt, v) : Autograd.vjp(g, xt, v));
         }
@@ -200,7 +214,7 @@ public final class ScoreUnet implements ScoreNetwork {
                                       double lr, AdamConfig adam, double emaDecay) {
         check(x, c);
         try (Engine.Scope s = Engine.scope()) {
-            Tensor g = scoreTensor(Tensors.float32(x), CoeffTensors.of(c, torch.ScalarType.Float), params.float32(false));
+            Tensor g = scoreTensor(Tensors.float32(x), CoeffTensors.of(c, torch.ScalarType.Float), params.float32(false), true);
             return params.minimise(FlatParameters.weightedLoss(g, lossScale, target, weight), lr, adam, emaDecay);
         }
     }
@@ -244,9 +258,23 @@ public final class ScoreUnet implements ScoreNetwork {
         p.constant(0, width);
     }
 
-    /** g = a x + b F(cIn x, f). */
-    private Tensor scoreTensor(Tensor x, CoeffTensors k, List<Tensor> w) {
-        return x.mul(k.a()).add(network(x.mul(k.cIn()), k.feats(), w).mul(k.b()));
+    /**
+     * Vector output: g = a x + b V(cIn x, f). Energy: g = a x - b grad_x F(cIn x, f) with F(u, f) = -u . V(u, f),
+     * differentiated with a graph when {@code createGraph} (training, Jacobians) and detached otherwise.
+     */
+    private Tensor scoreTensor(Tensor x, CoeffTensors k, List<Tensor> w, boolean createGraph) {
+        if (output == Output.VECTOR) return x.mul(k.a()).add(network(x.mul(k.cIn()), k.feats(), w).mul(k.b()));
+        Tensor xin = x;
+        if (!x.requires_grad()) {
+            xin = x.detach();
+            xin.set_requires_grad(true);
+        }
+        Tensor u = xin.mul(k.cIn());
+        Tensor f = u.mul(network(u, k.feats(), w)).sum().neg();
+        Tensor gradF = torch.grad(new TensorVector(f), new TensorVector(xin), new TensorVector(),
+                new BoolOptional(createGraph), createGraph, false).get(0);     // = cIn grad_u F
+        Tensor g = xin.mul(k.a()).sub(gradF.mul(k.b()));
+        return createGraph ? g : g.detach();
     }
 
     /** F(u, f) as [B, D]; consumes the weights in {@link #layout} order. */
@@ -280,26 +308,20 @@ public final class ScoreUnet implements ScoreNetwork {
         return torch.conv2d(x, w, new TensorOptional(b), new long[] {1, 1}, new long[] {pad, pad}, new long[] {1, 1}, 1);
     }
 
-    /** Group norm (eps 1e-5) with per-channel scale and shift; identity when there are no groups. */
+    /** Group norm (libtorch's fused kernel, eps 1e-5, biased variance) with per-channel scale and shift; identity when there are no groups. */
     private Tensor norm(Tensor h, Iterator<Tensor> p) {
         int groups = shape.groups();
         if (groups == 0) return h;
-        long n = h.size(0), ch = h.size(1), hh = h.size(2), ww = h.size(3);
-        Tensor g = h.reshape(n, groups, -1);
-        Tensor d = g.sub(g.mean(new long[] {2}, true, new ScalarTypeOptional()));
-        Tensor var = d.square().mean(new long[] {2}, true, new ScalarTypeOptional());
-        Tensor z = d.div(var.add(new Scalar(1e-5)).sqrt()).reshape(n, ch, hh, ww);
         Tensor gamma = p.next(), beta = p.next();
-        return z.mul(gamma.view(1, ch, 1, 1)).add(beta.view(1, ch, 1, 1));
+        return torch.group_norm(h, groups, new TensorOptional(gamma), new TensorOptional(beta), 1e-5, false);
     }
 
-    private static Tensor down(Tensor h) {
-        long n = h.size(0), ch = h.size(1), hh = h.size(2), ww = h.size(3);
-        return h.reshape(n, ch, hh / 2, 2, ww / 2, 2).mean(new long[] {3, 5}, false, new ScalarTypeOptional());
-    }
+    /** 2x2 mean pooling (avg_pool2d with stride 2). */
+    private static Tensor down(Tensor h) { return torch.avg_pool2d(h, 2, 2); }
 
+    /** Nearest-neighbour doubling of height and width. */
     private static Tensor up(Tensor h) {
-        return h.repeat_interleave(2, new LongOptional(2), new LongOptional()).repeat_interleave(2, new LongOptional(3), new LongOptional());
+        return torch.upsample_nearest2d(h, new long[] {2 * h.size(2), 2 * h.size(3)}, new DoubleOptional(), new DoubleOptional());
     }
 
     private void check(Mat x, Conditioning c) {

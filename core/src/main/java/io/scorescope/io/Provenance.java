@@ -34,6 +34,8 @@ public record Provenance(String kind, long seed, JsonNode config, Map<String, St
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         env.put("engine", BuildInfo.engine());
         env.put("openblas_threads", String.valueOf(System.getenv("OPENBLAS_NUM_THREADS")));
+        env.put("torch_threads", String.valueOf(System.getProperty("scorescope.torch.threads")));   // set by the engine (thread policy)
+        env.put("scorescope_threads", String.valueOf(System.getenv("SCORESCOPE_THREADS")));
         if (!definitions.isEmpty()) {
             ObjectNode d = o.putObject("definitions");
             definitions.forEach(d::put);

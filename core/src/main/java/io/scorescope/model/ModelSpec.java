@@ -20,7 +20,6 @@ public record ModelSpec(int dim, int hidden, int depth, int frequencies, Paramet
             if (architecture.channels() * architecture.height() * architecture.width() != dim)
                 throw new InputException("U-Net image " + architecture.channels() + "x" + architecture.height() + "x"
                         + architecture.width() + " does not match dimension " + dim);
-            if (parameterisation.conservative()) throw new InputException("the U-Net has no energy parameterisation; use --arch mlp");
             if (frequencies < 1) throw new InputException("the U-Net needs noise features (frequencies >= 1 gives 3 or more)");
         }
     }

@@ -1,7 +1,7 @@
 package io.scorescope.model;
 
 import io.scorescope.engine.Conditioning;
-import io.scorescope.engine.ScoreMlp;
+import io.scorescope.engine.ScoreNetwork;
 import io.scorescope.io.InputException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -42,7 +42,7 @@ public enum Parameterisation {
     /** True for the conservative parameterisations (g = -grad_x E). */
     public boolean conservative() { return this == ENERGY || this == ENERGY_EDM; }
 
-    public ScoreMlp.Output output() { return conservative() ? ScoreMlp.Output.ENERGY : ScoreMlp.Output.VECTOR; }
+    public ScoreNetwork.Output output() { return conservative() ? ScoreNetwork.Output.ENERGY : ScoreNetwork.Output.VECTOR; }
 
     public static Parameterisation byName(String name) {
         for (Parameterisation p : values()) if (p.cliName().equals(name)) return p;

@@ -32,7 +32,7 @@ public final class ScoreModel implements ScoreField {
         Architecture a = spec.architecture();
         ScoreNetwork net = a.kind() == Architecture.Kind.UNET
                 ? ScoreUnet.create(new ScoreUnet.Shape(a.channels(), a.height(), a.width(), spec.hidden()), spec.features().dim(),
-                        new Rng(seed).split(0x1417))
+                        spec.parameterisation().output(), new Rng(seed).split(0x1417))
                 : ScoreMlp.create(spec.dim(), spec.features().dim(), spec.hidden(), spec.depth(),
                         spec.parameterisation().output(), new Rng(seed).split(0x1417));
         return new ScoreModel(spec, net, true);

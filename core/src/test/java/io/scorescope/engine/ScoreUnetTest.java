@@ -82,4 +82,28 @@ class ScoreUnetTest {
         Mat g32 = net.score(x, c, false), g64 = net.scoreFloat64(x, c, false);
         assertTrue(g32.minus(g64).frobenius() / g64.frobenius() < 1e-5);
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {8, 4})
+    void energyUnetIsExactlyConservativeAndMatchesFiniteDifferences(int base) {
+        ScoreUnet net = ScoreUnet.create(new ScoreUnet.Shape(1, 8, 8, base), 5, ScoreNetwork.Output.ENERGY, new Rng(1));
+        Mat x = new Rng(2).gaussian(2, 64), v = new Rng(7).gaussian(2, 64);
+        Conditioning c = conditioning(new double[] {0.3, 1.5}, 5, 3);
+        Mat[] j = net.jacobianReverse(x, c, true);
+        Mat[] split = net.jacobianReverse(x, c, true, 37);
+        Mat jv = net.jvp(x, v, c, true);
+        for (int i = 0; i < 2; i++) {
+            assertArrayEquals(j[i].data(), split[i].data(), 1e-12);
+            double asym = j[i].minus(j[i].transpose()).frobenius() / j[i].frobenius();
+            assertTrue(asym < 1e-12, "energy Jacobian must be symmetric, relative asymmetry " + asym);
+            Mat fd = finiteDifference(net, x, c, i, 1e-5);
+            double rel = fd.minus(j[i]).frobenius() / fd.frobenius();
+            assertTrue(rel < 1e-7, "base " + base + " point " + i + ": relative error " + rel);
+            double[] ref = j[i].times(v.row(i));
+            assertTrue(Vec.dist(jv.row(i), ref) / Vec.norm(ref) < 1e-10);
+        }
+        Mat g32 = net.score(x, c, true), g64 = net.scoreFloat64(x, c, true);
+        assertTrue(g32.minus(g64).frobenius() / g64.frobenius() < 1e-5);
+        assertTrue(g64.minus(x.scale(0.3)).frobenius() > 1e-3, "the energy term is not trivially zero");
+    }
 }

@@ -39,9 +39,8 @@ class UnetStepBenchmark {
     void trainStepOnCpu() {
         int threads = Integer.getInteger("scorescope.bench.threads", 1), base = Integer.getInteger("scorescope.bench.base", 128);
         int steps = Integer.getInteger("scorescope.bench.steps", 3), reps = Integer.getInteger("scorescope.bench.reps", 3);
-        Engine.init();
-        torch.set_num_threads(threads);
         ScoreUnet net = ScoreUnet.create(new ScoreUnet.Shape(1, H, W, base), FEATURES, new Rng(1));
+        torch.set_num_threads(threads);   // after create, which applies the engine's thread policy
         Rng rng = new Rng(2);
         Mat x = rng.gaussian(BATCH, H * W), eps = rng.gaussian(BATCH, H * W);
         double[] sigma = new double[BATCH], one = new double[BATCH];
