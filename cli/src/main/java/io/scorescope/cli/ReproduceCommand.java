@@ -7,6 +7,8 @@ import io.scorescope.experiment.AnalysisFiles;
 import io.scorescope.experiment.Claim;
 import io.scorescope.experiment.Experiment;
 import io.scorescope.experiment.ImageData;
+import io.scorescope.experiment.Overrides;
+import io.scorescope.experiment.ReferenceModels;
 import io.scorescope.experiment.Summary;
 import io.scorescope.experiment.Verdict;
 import io.scorescope.io.Json;
@@ -43,11 +45,15 @@ final class ReproduceCommand implements Callable<Integer> {
     @Mixin ModelOptions models;
     @Option(names = "--control", description = "Reuse this energy-model folder instead of training the control.") Path control;
     @Option(names = "--out", required = true, description = "Output folder.") Path out;
+    @Option(names = "--retrain", description = "Train the model and control from scratch even when shipped reference models "
+            + "(models/README.md) match the data.") boolean retrain;
 
     @Override public Integer call() {
         long t0 = System.nanoTime();
         String plan = budget != null ? budget : quick ? "quick" : "full";
-        Experiment.Result r = Experiment.run(new Experiment.Settings(data, plan, seed, models.model, models.fileSpec(), control, out), Progress::new);
+        Path references = retrain ? null : ReferenceModels.shipped().orElse(null);
+        Experiment.Result r = Experiment.run(new Experiment.Settings(data, plan, seed, models.model, models.fileSpec(), control, out,
+                Overrides.NONE, references), Progress::new);
         ObjectNode provenance = Summary.provenance(r).toJson();
         Report report = r.kind() instanceof ImageData ? ImageReport.build(r, provenance) : ManifoldReport.build(r, provenance);
         ReportFiles.writeAll(report, out);
@@ -63,6 +69,7 @@ final class ReproduceCommand implements Callable<Integer> {
         String shape = r.kind().manifold().map(m -> "d = " + m.intrinsicDim() + ", D = " + m.ambientDim()).orElse("images, D = " + r.kind().data().dim());
         System.out.printf(Locale.ROOT, "%nscorescope reproduce: %s (%s), budget %s, seed %d, %.0f s%n", r.kind().data().spec(), shape,
                 r.kind().plan().name(), r.settings().seed(), seconds);
+        System.out.printf("  models: %s%n", r.models());
         for (Claim c : Claim.values()) {
             Verdict v = r.claims().model().get(c);
             // the key number: the spread claim's difference, else the verdict's first number

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train a sigma-conditioned score model by denoising score matching.")
 final class TrainCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
     @Option(names = "--data", defaultValue = "sphere", description = "Built-in manifold spec (see 'data list'), an image set (digits, mnist, fashion-mnist[:dir=PATH,digits=0,1,n=N,split=train]) or a .csv/.npy file. Default: ${DEFAULT-VALUE}.")
     String data;
     @Option(names = "--out", required = true, description = "Model folder to write (checkpoint, loss.csv, provenance.json).")
@@ -53,6 +54,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainConfig cfg;
         TrainingData td;
         ModelSpec spec;
+        String command = commandLine();
         if (resume) {
             if (!Files.exists(out.resolve(Checkpoint.WEIGHTS))) throw new InputException("--resume: no checkpoint in " + out);
             Checkpoint.Loaded c = Checkpoint.load(out);
@@ -61,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
             td = TrainingData.fromInfo(c.data());
             try (Progress bar = new Progress("train", cfg.steps())) {
                 bar.stepTo(c.step());
-                r = Trainer.resume(out, td.points(), bar.training());
+                r = ModelFolder.resume(out, bar.training(), command);
             }
         } else {
             cfg = new TrainConfig(steps, batch, lr, Math.min(1000, Math.max(0, steps / 10)), ema, sigmaMin, sigmaMax,
@@ -78,14 +80,21 @@ final class TrainCommand implements Callable<Integer> {
             };
             spec = new ModelSpec(td.dim(), hidden, depth, 8, p, td.sigmaData(), architecture(arch, td));
             try (Progress bar = new Progress("train", cfg.steps())) {
-                r = ModelFolder.train(out, spec, td, cfg, bar.training());
+                r = ModelFolder.train(out, spec, td, cfg, bar.training(), command);
             }
         }
-        if (resume) ModelFolder.writeProvenance(out, spec, cfg, td);
         double last = r.history().isEmpty() ? Double.NaN : r.history().get(r.history().size() - 1).loss();
         System.out.printf("trained %s on %s for %d steps; final loss %.5f; model in %s%n",
                 spec.parameterisation().cliName(), td.spec(), r.steps(), last, out);
         return 0;
+    }
+
+    /** This invocation as a shell line, for the model's provenance. */
+    private String commandLine() {
+        StringBuilder b = new StringBuilder("scorescope");   // the parse result's arguments start with "train"
+        for (String a : commandSpec.commandLine().getParseResult().originalArgs())
+            b.append(' ').append(a.matches("[A-Za-z0-9_./=:,+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+        return b.toString();
     }
 
     /** The network family; a U-Net takes its image shape from the data description. */

@@ -3,6 +3,7 @@ package io.scorescope.data;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.InputException;
+import io.scorescope.io.Sha256;
 import io.scorescope.io.Json;
 import io.scorescope.math.Mat;
 import java.io.BufferedReader;
@@ -13,10 +14,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -254,14 +252,6 @@ public final class ImageSets {
         return bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b ? new GZIPInputStream(in) : in;
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     // ---------------------------------------------------------------- where the files are
 
     /** A folder of data files, each either raw or gzipped (NAME or NAME.gz). */
@@ -286,7 +276,7 @@ public final class ImageSets {
             Path p = file(name);
             try {
                 byte[] b = Files.readAllBytes(p);
-                files.putObject(p.getFileName().toString()).put("path", p.toAbsolutePath().toString()).put("sha256", sha256(b));
+                files.putObject(p.getFileName().toString()).put("path", p.toAbsolutePath().toString()).put("sha256", Sha256.of(b));
                 return b;
             } catch (IOException e) {
                 throw new InputException(p + ": cannot read (" + AtomicFiles.describe(e) + "); fetch it again with " + FETCH, e);
@@ -307,7 +297,7 @@ public final class ImageSets {
             try (InputStream in = ImageSets.class.getResourceAsStream(path(name))) {
                 if (in == null) throw new InputException("built-in " + set + " data is missing " + name + "; fetch it with " + FETCH);
                 byte[] b = in.readAllBytes();
-                files.putObject(path(name).substring(path(name).lastIndexOf('/') + 1)).put("path", "builtin:" + path(name)).put("sha256", sha256(b));
+                files.putObject(path(name).substring(path(name).lastIndexOf('/') + 1)).put("path", "builtin:" + path(name)).put("sha256", Sha256.of(b));
                 return b;
             } catch (IOException e) {
                 throw new InputException("built-in " + set + " data: cannot read " + name + " (" + AtomicFiles.describe(e) + ")", e);

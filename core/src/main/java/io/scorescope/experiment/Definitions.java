@@ -60,7 +60,7 @@ public final class Definitions {
             + "(y: training images, s: samples after the final denoising step, t: held-out test images; ~1 generalises, << 1 copies, "
             + "> 1 off the data); copy fraction = share of samples nearer than the 5th percentile of held-out distances; a softmax "
             + "classifier trained on the training split: accuracy on the held-out images, mean confidence and class histogram on samples";
-    public static final String DSM = "L = E (1/D) |sigma g_sigma(x0 + sigma eps) + eps|^2, sigma log-uniform in the training range";
+    public static final String DSM = "L = E (1/D) |sigma g_sigma(x0 + sigma eps) + eps|^2, sigma log-uniform in the training range (or lognormal, clipped to it)";
 
     private Definitions() {}
 

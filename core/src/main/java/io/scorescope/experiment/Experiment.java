@@ -43,16 +43,23 @@ public final class Experiment {
      * What the user asked for. {@code data} (a built-in manifold or image spec), {@code modelDir} or {@code modelFile}
      * (a TorchScript spec, see {@link ModelSource#fromTorchScript}; at most one of the two) and {@code controlDir}
      * (an energy-model folder) may be null; {@code budget} is full, quick or tiny. {@code overrides} change the
-     * networks the run trains (sweeps); the seven-argument form, used by {@code reproduce}, has none.
+     * networks the run trains (sweeps). {@code referenceModels}: a folder of shipped reference models
+     * ({@link ReferenceModels}) to adopt when neither network is given and their data matches; null trains.
      */
     public record Settings(String data, String budget, long seed, Path modelDir, String modelFile, Path controlDir, Path out,
-                           Overrides overrides) {
+                           Overrides overrides, Path referenceModels) {
         public Settings {
             if (overrides == null) overrides = Overrides.NONE;
         }
 
+        /** Settings that train whatever is not given (no reference models). */
+        public Settings(String data, String budget, long seed, Path modelDir, String modelFile, Path controlDir, Path out,
+                        Overrides overrides) {
+            this(data, budget, seed, modelDir, modelFile, controlDir, out, overrides, null);
+        }
+
         public Settings(String data, String budget, long seed, Path modelDir, String modelFile, Path controlDir, Path out) {
-            this(data, budget, seed, modelDir, modelFile, controlDir, out, Overrides.NONE);
+            this(data, budget, seed, modelDir, modelFile, controlDir, out, Overrides.NONE, null);
         }
     }
 
@@ -88,7 +95,8 @@ public final class Experiment {
         }
     }
 
-    public record Result(Settings settings, DataKind kind, ModelSource model, ModelSource control, SamplerConfig sampler,
+    /** {@code models}: where the networks came from (given, reference models, or trained and why). */
+    public record Result(Settings settings, DataKind kind, String models, ModelSource model, ModelSource control, SamplerConfig sampler,
                          SampleSequence sequences, Analyses analyses, List<ConstrainedMixing> mixing, QualityReport quality,
                          DataKind.Illustrations illustrations, Claims claims, Map<String, Double> stageSeconds) {}
 
@@ -111,8 +119,20 @@ public final class Experiment {
         AtomicFiles.ensureWritableDir(s.out());
         if (givenModel.isPresent() && givenModel.get().dim() != kind.data().dim())
             throw new InputException("the model has dimension " + givenModel.get().dim() + ", the data " + kind.data().spec() + " " + kind.data().dim());
-        ModelSource model = timed("train_model", () -> givenModel.map(m -> adopt(m, MODEL_DIR)).orElseGet(() -> train(kind, false)));
-        ModelSource control = timed("train_control", () -> givenControl.map(c -> adopt(c, CONTROL_DIR)).orElseGet(() -> train(kind, true)));
+        String models;
+        Optional<ModelSource> useModel = givenModel, useControl = givenControl;
+        if (givenModel.isPresent() || givenControl.isPresent()) models = "given (--model/--model-file/--control); the rest trained";
+        else if (s.referenceModels() == null) models = "trained";
+        else if (!s.overrides().isNone()) models = "trained (network overrides exclude the reference models)";
+        else {
+            ReferenceModels.Lookup found = ReferenceModels.find(s.referenceModels(), kind.data().info());
+            models = found.pair().isPresent() ? found.description() : "trained: " + found.description();
+            useModel = found.pair().map(ReferenceModels.Pair::model);
+            useControl = found.pair().map(ReferenceModels.Pair::control);
+        }
+        Optional<ModelSource> m = useModel, c = useControl;
+        ModelSource model = timed("train_model", () -> m.map(x -> adopt(x, MODEL_DIR)).orElseGet(() -> train(kind, false)));
+        ModelSource control = timed("train_control", () -> c.map(x -> adopt(x, CONTROL_DIR)).orElseGet(() -> train(kind, true)));
         SamplerConfig sampler = samplerConfig(model, kind);
         SampleSequence seq = timed("sequences", () -> {
             try (ProgressListener.Task t = progress.start("sample sequences", sampler.steps() + 1)) {
@@ -133,7 +153,7 @@ public final class Experiment {
                 return f;
             }
         });
-        return new Result(s, kind, model, control, sampler, seq, analyses, mixing, quality, figures,
+        return new Result(s, kind, models, model, control, sampler, seq, analyses, mixing, quality, figures,
                 Claims.judge(analyses, mixing, Verdicts.smallSigma(kind.noiseUnit())), seconds);
     }
 
@@ -172,7 +192,8 @@ public final class Experiment {
         TrainConfig cfg = s.overrides().apply(kind.trainConfig(s.seed()));
         ModelSpec spec = s.overrides().apply(kind.spec(control), control);
         try (ProgressListener.Task t = progress.start(control ? "train control" : "train model", cfg.steps())) {
-            ModelFolder.train(dir, spec, kind.data(), cfg, t.training());
+            ModelFolder.train(dir, spec, kind.data(), cfg, t.training(), "trained by reproduce (data " + kind.data().spec()
+                    + ", budget " + s.budget() + ", seed " + s.seed() + (s.overrides().isNone() ? "" : ", overrides " + s.overrides().toJson()) + ")");
         }
         return ModelSource.fromCheckpoint(dir);
     }

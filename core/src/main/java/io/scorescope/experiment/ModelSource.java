@@ -4,19 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.data.TrainingData;
 import io.scorescope.field.ScoreField;
 import io.scorescope.io.InputException;
+import io.scorescope.io.Sha256;
 import io.scorescope.io.Json;
 import io.scorescope.model.TorchScriptField;
 import io.scorescope.sde.TorchScriptSpec;
 import io.scorescope.training.Checkpoint;
 import io.scorescope.training.DataMoments;
 import io.scorescope.training.TrainConfig;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -50,7 +46,7 @@ public record ModelSource(ScoreField field, ObjectNode info, Optional<Checkpoint
         TorchScriptField f = TorchScriptSpec.fromSpec(spec);
         Path file = f.file();
         ObjectNode o = Json.object().put("source", "torchscript").put("path", file.toAbsolutePath().toString())
-                .put("sha256", sha256(file)).put("spec", spec).put("output", f.kind().cliName())
+                .put("sha256", Sha256.of(file)).put("spec", spec).put("output", f.kind().cliName())
                 .put("frame", f.frame().describe()).put("field", f.describe());
         return new ModelSource(f, o, Optional.empty());
     }
@@ -123,18 +119,5 @@ public record ModelSource(ScoreField field, ObjectNode info, Optional<Checkpoint
         checkpoint.ifPresent(c -> Json.putFinite(o, "final_loss",
                 c.history().isEmpty() ? Double.NaN : c.history().get(c.history().size() - 1).loss()));
         return o;
-    }
-
-    private static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int r; (r = in.read(buf)) > 0; ) md.update(buf, 0, r);
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new InputException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,9 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,7 +48,7 @@ public final class SafeTensors {
         for (Entry e : tensors.values()) for (float f : e.data()) data.putFloat(f);
         ObjectNode meta = Json.object();
         metadata.forEach(meta::put);
-        meta.put("sha256", sha256(data.array()));
+        meta.put("sha256", Sha256.of(data.array()));
         // __metadata__ goes first so that humans reading the header see it
         ObjectNode ordered = Json.object();
         ordered.set("__metadata__", meta);
@@ -136,16 +133,8 @@ public final class SafeTensors {
         if (expected != null) {
             byte[] data = new byte[(int) dataLen];
             System.arraycopy(bytes, base, data, 0, data.length);
-            if (!expected.equals(sha256(data))) throw new InputException(where + ": corrupt checkpoint (checksum mismatch)");
+            if (!expected.equals(Sha256.of(data))) throw new InputException(where + ": corrupt checkpoint (checksum mismatch)");
         }
         return new Contents(tensors, meta);
-    }
-
-    static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -20,19 +20,19 @@ import java.util.Map;
 
 /**
  * A model folder: {@code model.safetensors} (weights, EMA, Adam state; metadata: model spec, training
- * config, step, data description) and {@code loss.csv}. Written atomically; loading parses data only.
+ * config, step, training wall time so far, data description) and {@code loss.csv}. Written atomically; loading parses data only.
  */
 public final class Checkpoint {
     public static final String WEIGHTS = "model.safetensors";
     public static final String LOSS = "loss.csv";
     static final String FORMAT = "scorescope-checkpoint/1";
 
-    /** What a checkpoint holds. */
-    public record Loaded(ScoreModel model, TrainConfig config, int step, ObjectNode data, List<LossRecord> history) {}
+    /** What a checkpoint holds; {@code wallSeconds} is the training wall time up to {@code step}, over all runs (0 if unrecorded). */
+    public record Loaded(ScoreModel model, TrainConfig config, int step, double wallSeconds, ObjectNode data, List<LossRecord> history) {}
 
     private Checkpoint() {}
 
-    static void save(Path dir, ScoreModel model, TrainConfig config, int step, ObjectNode data, List<LossRecord> history) {
+    static void save(Path dir, ScoreModel model, TrainConfig config, int step, double wallSeconds, ObjectNode data, List<LossRecord> history) {
         List<List<String>> rows = new ArrayList<>();
         for (LossRecord r : history) rows.add(List.of(Csv.integer(r.step()), Csv.number(r.loss()), Csv.number(r.lr())));
         Csv.writeCells(dir.resolve(LOSS), List.of("step", "loss", "lr"), rows);
@@ -43,6 +43,7 @@ public final class Checkpoint {
         meta.put("model_spec", Json.toString(model.spec().toJson()));
         meta.put("train_config", Json.toString(config.toJson()));
         meta.put("step", Integer.toString(step));
+        meta.put("wall_seconds", Double.toString(wallSeconds));
         meta.put("adam_steps", Long.toString(model.network().adamSteps()));
         meta.put("data", Json.toString(data));
         SafeTensors.write(dir.resolve(WEIGHTS), tensors, meta);
@@ -59,6 +60,7 @@ public final class Checkpoint {
             ModelSpec spec = ModelSpec.fromJson((ObjectNode) Json.MAPPER.readTree(meta.get("model_spec")));
             TrainConfig cfg = TrainConfig.fromJson((ObjectNode) Json.MAPPER.readTree(meta.get("train_config")));
             int step = Integer.parseInt(meta.get("step"));
+            double wall = meta.containsKey("wall_seconds") ? Double.parseDouble(meta.get("wall_seconds")) : 0;
             long adamSteps = Long.parseLong(meta.get("adam_steps"));
             ObjectNode data = (ObjectNode) Json.MAPPER.readTree(meta.get("data"));
             Map<String, ParamArray> state = new LinkedHashMap<>();
@@ -75,7 +77,7 @@ public final class Checkpoint {
                 throw new InputException(file + ": checkpoint does not match its model spec (" + e.getMessage() + ")");
             }
             Path dir = file.toAbsolutePath().getParent();
-            return new Loaded(model, cfg, step, data, readHistory(dir.resolve(LOSS), step));
+            return new Loaded(model, cfg, step, wall, data, readHistory(dir.resolve(LOSS), step));
         } catch (IOException | RuntimeException e) {
             if (e instanceof InputException ie) throw ie;
             throw new InputException(file + ": corrupt checkpoint metadata (" + problem(e) + ")", e);

@@ -35,17 +35,19 @@ public final class Trainer {
     public static Result train(Path dir, ModelSpec spec, Mat data, ObjectNode dataInfo, TrainConfig cfg, Listener listener) {
         Engine.init();
         ScoreModel model = ScoreModel.create(spec, cfg.seed());
-        return run(dir, model, data, dataInfo, cfg, 0, new ArrayList<>(), listener);
+        return run(dir, model, data, dataInfo, cfg, 0, 0, new ArrayList<>(), listener);
     }
 
     /** Continues the run saved in {@code dir} up to its configured step count. */
     public static Result resume(Path dir, Mat data, Listener listener) {
         Checkpoint.Loaded c = Checkpoint.load(dir);
-        return run(dir, c.model(), data, c.data(), c.config(), c.step(), new ArrayList<>(c.history()), listener);
+        return run(dir, c.model(), data, c.data(), c.config(), c.step(), c.wallSeconds(), new ArrayList<>(c.history()), listener);
     }
 
-    private static Result run(Path dir, ScoreModel model, Mat data, ObjectNode dataInfo, TrainConfig cfg, int start,
+    /** Steps start..steps; {@code priorWall}: training wall seconds of the runs before this one (kept in checkpoints). */
+    private static Result run(Path dir, ScoreModel model, Mat data, ObjectNode dataInfo, TrainConfig cfg, int start, double priorWall,
                               List<LossRecord> history, Listener listener) {
+        long t0 = System.nanoTime();
         if (data.cols() != model.dim()) throw new IllegalArgumentException("data dimension " + data.cols() + " != model " + model.dim());
         Rng root = new Rng(cfg.seed());
         ScoreNetwork net = model.network();
@@ -84,7 +86,7 @@ public final class Trainer {
                 inWindow = 0;
             }
             if (done % cfg.checkpointEvery() == 0 || done == cfg.steps()) {
-                Checkpoint.save(dir, model, cfg, done, dataInfo, history);
+                Checkpoint.save(dir, model, cfg, done, priorWall + (System.nanoTime() - t0) / 1e9, dataInfo, history);
                 lastSaved = done;
             }
             listener.onStep(done, cfg.steps(), loss, lr);

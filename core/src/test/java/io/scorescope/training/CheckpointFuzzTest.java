@@ -46,7 +46,7 @@ class CheckpointFuzzTest {
     private static byte[] validCheckpoint() {
         try {
             Path dir = Files.createTempDirectory("ckpt");
-            Checkpoint.save(dir, ScoreModel.create(SPEC, 1), CFG, 10, Json.object(), List.of(new LossRecord(10, 0.5, 1e-3)));
+            Checkpoint.save(dir, ScoreModel.create(SPEC, 1), CFG, 10, 1.5, Json.object(), List.of(new LossRecord(10, 0.5, 1e-3)));
             byte[] b = Files.readAllBytes(dir.resolve(Checkpoint.WEIGHTS));
             for (Path p : List.of(dir.resolve(Checkpoint.WEIGHTS), dir.resolve(Checkpoint.LOSS), dir)) Files.delete(p);
             return b;
