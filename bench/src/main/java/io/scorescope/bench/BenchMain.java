@@ -14,13 +14,15 @@ import java.util.List;
 /**
  * {@code scorescope-bench [--json] [--quick] [--threads N[,M...]]}: Scorescope against the DJL 0.36 baseline, side by
  * side in one command, at each requested thread count (default 1 and 2). Both sides run as child JVMs on the same class
- * path, one after the other, with the same environment (OMP_NUM_THREADS = MKL_NUM_THREADS = OPENBLAS_NUM_THREADS = N)
- * and the same torch intra-op thread count N (inter-op 1): {@link OursBench} through at::set_num_threads,
+ * path, one after the other, with the same environment (OMP_NUM_THREADS = MKL_NUM_THREADS = OPENBLAS_NUM_THREADS =
+ * SCORESCOPE_THREADS = N) and the same torch intra-op thread count N (inter-op 1): {@link OursBench} through at::set_num_threads,
  * {@link DjlBaseline} through DJL's ai.djl.pytorch.num_threads. Two libtorch builds in one process clash (DJL's
  * libtorch_cpu 2.7.1 then binds to the already loaded c10 2.10 and fails with an undefined symbol), and an environment
  * variable cannot be changed inside a running JVM, hence two children. Each child reads its settings back from its own
  * libtorch and reports each row's CPU seconds per wall second; every row of the output carries both. A run where the
  * read-back differs from the request on either side is marked "fair": false. Ratios above 1 mean Scorescope is faster.
+ * The U-Net row (train_unet_d784) runs the baseline first; its parameter count and first-step loss are handed to our
+ * child, which fails the row rather than time a different network; a failed row prints its reasons instead of numbers.
  * Prints tables, or with --json one object. Exit 2 on a bad argument.
  */
 public final class BenchMain {
@@ -53,8 +55,8 @@ public final class BenchMain {
         ArrayNode runs = out.putArray("runs");
         for (int n : threadCounts) {
             String loadBefore = load();
-            JsonNode baseline = runChild(DjlBaseline.class, n, quick);
-            JsonNode ours = runChild(OursBench.class, n, quick);
+            JsonNode baseline = runChild(DjlBaseline.class, n, quick, List.of());
+            JsonNode ours = runChild(OursBench.class, n, quick, unetProperties(baseline.get("unet")));
             boolean fair = fair(n, ours.get("threads"), baseline.get("threads"));
             ObjectNode run = runs.addObject();
             run.put("threads", n).put("fair", fair).put("load_before", loadBefore).put("load_after", load());
@@ -62,7 +64,11 @@ public final class BenchMain {
             settings.set("ours", ours.get("threads"));
             settings.set("baseline", baseline.get("threads"));
             run.set("ours_extra", ours.get("extra"));
+            ObjectNode unet = run.putObject("unet");
+            unet.set("ours", ours.get("unet"));
+            unet.set("baseline", baseline.get("unet"));
             for (Shapes.Train t : Shapes.TRAIN) row(rows, t.key(), n, fair, ours, baseline, 1, "samples/s", true);
+            row(rows, Shapes.UNET.key(), n, fair, ours, baseline, 1, "samples/s", true);
             for (Shapes.Jac j : Shapes.JAC) row(rows, j.key(), n, fair, ours, baseline, 1e3, "ms/point", false);
             for (Shapes.Sampling s : Shapes.SAMPLING) row(rows, s.key(), n, fair, ours, baseline, 1, "evals/s", true);
             if (!fair) System.err.println("scorescope-bench: at " + n + " thread(s) the settings read back differ from the request: " + settings);
@@ -95,18 +101,36 @@ public final class BenchMain {
     static boolean fair(int n, JsonNode ours, JsonNode baseline) {
         boolean ok = ours.get("torch_intra_op").asInt() == n && baseline.get("torch_intra_op").asInt() == n
                 && ours.get("torch_intra_op_after").asInt() == n && baseline.get("torch_intra_op_after").asInt() == n
+                && ours.path("torch_intra_op_unet").asInt(-1) == n && baseline.path("torch_intra_op_unet").asInt(-1) == n
                 && ours.get("openblas").asInt() == n && ours.get("env").equals(baseline.get("env"));
         for (String k : Threads.ENV) ok &= Integer.toString(n).equals(ours.get("env").get(k).asText());
         return ok;
     }
 
-    /** One comparison row; ratio > 1 means Scorescope is faster (higher throughput or lower time). */
-    private static void row(ArrayNode rows, String key, int n, boolean fair, JsonNode ours, JsonNode baseline,
-                            double scale, String unit, boolean higherIsBetter) {
-        double o = ours.get("values").get(key).asDouble() * scale, b = baseline.get("values").get(key).asDouble() * scale;
+    /** The baseline's U-Net parameter count and first-step loss, for our child to check against; none if its row failed. */
+    static List<String> unetProperties(JsonNode baselineUnet) {
+        if (baselineUnet == null || !baselineUnet.has("params") || !baselineUnet.has("first_loss")) return List.of();
+        return List.of("-D" + Shapes.BASELINE_UNET_PARAMS + "=" + baselineUnet.get("params").asLong(),
+                "-D" + Shapes.BASELINE_UNET_LOSS + "=" + baselineUnet.get("first_loss").asDouble());
+    }
+
+    /**
+     * One comparison row; ratio > 1 means Scorescope is faster (higher throughput or lower time). A row that either
+     * side failed (a child reports it under "errors") carries the reasons and no numbers.
+     */
+    static void row(ArrayNode rows, String key, int n, boolean fair, JsonNode ours, JsonNode baseline,
+                    double scale, String unit, boolean higherIsBetter) {
         ObjectNode r = rows.addObject();
-        r.put("measure", key).put("threads_requested", n).put("fair", fair).put("ours", o).put("baseline", b)
-                .put("ratio", higherIsBetter ? o / b : b / o).put("unit", unit);
+        r.put("measure", key).put("threads_requested", n).put("fair", fair);
+        JsonNode ov = ours.get("values").get(key), bv = baseline.get("values").get(key);
+        if (ov == null || bv == null) {
+            List<String> why = new ArrayList<>();
+            for (JsonNode side : List.of(baseline, ours)) if (side.path("errors").has(key)) why.add(side.get("errors").get(key).asText());
+            r.put("error", why.isEmpty() ? "no value" : String.join("; ", why)).put("unit", unit);
+            return;
+        }
+        double o = ov.asDouble() * scale, b = bv.asDouble() * scale;
+        r.put("ours", o).put("baseline", b).put("ratio", higherIsBetter ? o / b : b / o).put("unit", unit);
         ObjectNode th = r.putObject("threads");
         th.set("ours", ours.get("threads"));
         th.set("baseline", baseline.get("threads"));
@@ -116,21 +140,24 @@ public final class BenchMain {
     }
 
     /** A child's one-line JSON; a failed child (DJL has failed once on start-up here, not reproducibly) is retried once. */
-    private static JsonNode runChild(Class<?> main, int threads, boolean quick) throws IOException, InterruptedException {
+    private static JsonNode runChild(Class<?> main, int threads, boolean quick, List<String> properties)
+            throws IOException, InterruptedException {
         try {
-            return runChildOnce(main, threads, quick);
+            return runChildOnce(main, threads, quick, properties);
         } catch (IllegalStateException e) {
             System.err.println("scorescope-bench: " + e.getMessage() + "; retrying once");
-            return runChildOnce(main, threads, quick);
+            return runChildOnce(main, threads, quick, properties);
         }
     }
 
-    private static JsonNode runChildOnce(Class<?> main, int threads, boolean quick) throws IOException, InterruptedException {
+    private static JsonNode runChildOnce(Class<?> main, int threads, boolean quick, List<String> properties)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-Dai.djl.offline=true", "-Xmx3g",
                 "-D" + Threads.PROPERTY + "=" + threads,
-                "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=1",
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+                "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=1"));
+        cmd.addAll(properties);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         if (quick) cmd.add("--quick");
         Path outFile = Files.createTempFile("scorescope-bench", ".json");
         try {
@@ -159,10 +186,18 @@ public final class BenchMain {
             System.out.printf("%-20s %14s %14s %8s  %-10s %9s %9s%n", "", "", "", "", "", "ours*", "djl*");
             for (JsonNode r : out.get("rows")) {
                 if (r.get("threads_requested").asInt() != n) continue;
+                if (r.has("error")) {
+                    System.out.printf("%-20s FAILED: %s%n", r.get("measure").asText(), r.get("error").asText());
+                    continue;
+                }
                 System.out.printf("%-20s %14s %14s %8.2f  %-10s %9.2f %9.2f%n", r.get("measure").asText(), fmt(r.get("ours").asDouble()),
                         fmt(r.get("baseline").asDouble()), r.get("ratio").asDouble(), r.get("unit").asText(),
                         r.get("cpu_per_wall").get("ours").get("compute").asDouble(), r.get("cpu_per_wall").get("baseline").get("compute").asDouble());
             }
+            JsonNode uo = run.get("unet").get("ours"), ub = run.get("unet").get("baseline");
+            System.out.printf("%s (%dx%dx%d, base %d, batch %d): parameters %s / %s, first-step loss %s / %s (scorescope / djl-baseline)%n",
+                    Shapes.UNET.key(), Shapes.UNET.channels(), Shapes.UNET.size(), Shapes.UNET.size(), Shapes.UNET.base(), Shapes.UNET.batch(),
+                    uo.path("params").asText("?"), ub.path("params").asText("?"), uo.path("first_loss").asText("?"), ub.path("first_loss").asText("?"));
             JsonNode x = run.get("ours_extra");
             for (String d : new String[] {"d3", "d784"})
                 System.out.printf("training step at %s: %.1f GFLOP/s = %.0f%% of plain matmul (%.1f GFLOP/s)%n", d,

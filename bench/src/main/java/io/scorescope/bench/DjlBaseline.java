@@ -28,10 +28,11 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
- * The baseline a Java user would write today: the same network, loss and sampler against DJL 0.36 with its
- * PyTorch engine (threads as set by {@link BenchMain}), DJL's Adam, the replicated-batch Jacobian through DJL's gradient
- * collector, and EJML's SVD. Runs in its own JVM (launched by {@link BenchMain}) so that DJL's libtorch 2.7.1
- * never shares a process with the engine's libtorch 2.10. Prints one JSON line on stdout (see {@link #main}).
+ * The baseline a Java user would write today: the same networks (the MLP, and the U-Net in {@link DjlUnet}), loss and
+ * sampler against DJL 0.36 with its PyTorch engine (threads as set by {@link BenchMain}), DJL's Adam, the
+ * replicated-batch Jacobian through DJL's gradient collector, and EJML's SVD. Runs in its own JVM (launched by
+ * {@link BenchMain}) so that DJL's libtorch 2.7.1 never shares a process with the engine's libtorch 2.10. Prints one
+ * JSON line on stdout (see {@link #main}).
  * Nothing from io.scorescope.engine that touches native code is used here.
  */
 public final class DjlBaseline {
@@ -55,6 +56,13 @@ public final class DjlBaseline {
         threads.set("env", Threads.env());
         ObjectNode values = Json.object(), cpu = Json.object();
         for (Shapes.Train t : Shapes.TRAIN) values.put(t.key(), Threads.row(cpu, t.key(), () -> b.train(t)));
+        ObjectNode unet = Json.object(), errors = Json.object();
+        try {
+            values.put(Shapes.UNET.key(), Threads.row(cpu, Shapes.UNET.key(), () -> b.trainUnet(Shapes.UNET, unet)));
+        } catch (RuntimeException e) {
+            errors.put(Shapes.UNET.key(), "baseline: " + e);
+        }
+        threads.put("torch_intra_op_unet", JniUtils.getNumThreads());
         for (Shapes.Jac j : Shapes.JAC) values.put(j.key(), Threads.row(cpu, j.key(), () -> b.jacobianSvd(j)));
         for (Shapes.Sampling s : Shapes.SAMPLING) values.put(s.key(), Threads.row(cpu, s.key(), () -> b.sampling(s)));
         threads.put("torch_intra_op_after", JniUtils.getNumThreads());
@@ -62,12 +70,14 @@ public final class DjlBaseline {
         out.set("threads", threads);
         out.set("values", values);
         out.set("cpu_per_wall", cpu);
+        out.set("unet", unet);
+        out.set("errors", errors);
         Threads.emit(out);
         b.base.close();
     }
 
     /** The MLP F(u, f) with SiLU, weights initialised like the engine's (He-uniform, last layer x 0.1). */
-    private final class Net implements AutoCloseable {
+    private final class Net implements Model {
         final List<NDArray> w = new ArrayList<>();
         final int dim;
 
@@ -87,8 +97,9 @@ public final class DjlBaseline {
             if (trainable) for (NDArray p : w) p.setRequiresGradient(true);
         }
 
-        /** g = a x + b F(cIn x, f) for per-row coefficients (arrays of shape [n, 1]). */
-        NDArray score(NDArray x, Inputs c) {
+        @Override public List<NDArray> parameters() { return w; }
+
+        @Override public NDArray score(NDArray x, Inputs c) {
             NDArray h = x.mul(c.cIn).concat(c.feats, 1);
             for (int l = 0; l < Shapes.DEPTH; l++) h = Activation.swish(h.matMul(w.get(2 * l)).add(w.get(2 * l + 1)), 1f);
             NDArray f = h.matMul(w.get(2 * Shapes.DEPTH)).add(w.get(2 * Shapes.DEPTH + 1));
@@ -99,7 +110,7 @@ public final class DjlBaseline {
     }
 
     /** Conditioning coefficients as arrays on a manager. */
-    private record Inputs(NDArray a, NDArray b, NDArray cIn, NDArray feats) {
+    record Inputs(NDArray a, NDArray b, NDArray cIn, NDArray feats) {
         static Inputs of(NDManager m, double[] sigma, DataType type) {
             Conditioning c = Parameterisation.EPS.conditioning(sigma, Shapes.SIGMA_DATA, new NoiseFeatures(Shapes.FREQUENCIES));
             int n = sigma.length;
@@ -118,48 +129,78 @@ public final class DjlBaseline {
         return f;
     }
 
-    /** Samples per second of a DSM step: forward, backward, DJL's Adam on every tensor, EMA. */
+    /** Samples per second of a DSM step of the MLP. */
     double train(Shapes.Train t) {
-        Shapes.Batch b = Shapes.Batch.draw(t.batch(), t.dim(), 2);
-        float[] xf = floats(b.x().data()), ef = floats(b.eps().data()), sf = floats(b.sigma()), wf = floats(b.weight());
         try (Net net = new Net(t.dim(), t.hidden(), DataType.FLOAT32, true)) {
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-4f)).build();
-            List<NDArray> ema = new ArrayList<>();
-            for (NDArray p : net.w) ema.add(p.duplicate().stopGradient());
-            float[] firstLast = {Float.NaN, Float.NaN};   // the same batch every step: the loss must fall
-            double sec = reps.median(false, () -> {
-                try (NDManager step = base.newSubManager()) {
-                    NDArray x = step.create(xf, new Shape(t.batch(), t.dim()));
-                    NDArray eps = step.create(ef, new Shape(t.batch(), t.dim()));
-                    NDArray sigma = step.create(sf, new Shape(t.batch(), 1));
-                    NDArray weight = step.create(wf, new Shape(t.batch()));
-                    Inputs c = Inputs.of(step, b.sigma(), DataType.FLOAT32);
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray g = net.score(x, c);
-                        NDArray loss = g.mul(sigma).add(eps).square().mean(new int[] {1}).mul(weight).mean();
-                        float value = loss.getFloat();
-                        if (!Float.isFinite(value)) throw new IllegalStateException("baseline diverged");
-                        if (Float.isNaN(firstLast[0])) firstLast[0] = value;
-                        firstLast[1] = value;
-                        gc.backward(loss);
-                    }
-                    for (int i = 0; i < net.w.size(); i++) {
-                        NDArray p = net.w.get(i);
-                        NDArray grad = p.getGradient();
-                        adam.update("p" + i, p, grad);
-                        grad.subi(grad);
-                        NDArray scaled = p.mul(1 - 0.999f);
-                        ema.get(i).muli(0.999f).addi(scaled);
-                        scaled.close();
-                        grad.close();
-                    }
-                }
-            });
-            ema.forEach(NDArray::close);
-            if (!(firstLast[1] < firstLast[0]))
-                System.err.println("scorescope-bench: warning: the DJL training step did not lower the loss (" + firstLast[0] + " -> " + firstLast[1] + ")");
-            return t.batch() / sec;
+            return t.batch() / trainSteps(net, Shapes.Batch.draw(t.batch(), t.dim(), 2), false).seconds();
         }
+    }
+
+    /** Samples per second of a DSM step of the U-Net ({@link DjlUnet}); its parameter count and losses go into report. */
+    double trainUnet(Shapes.Unet u, ObjectNode report) {
+        try (DjlUnet net = new DjlUnet(base, u)) {
+            report.put("params", net.parameterCount());
+            Steps s = trainSteps(net, Shapes.Batch.draw(u.batch(), u.dim(), 2), true);
+            report.put("first_loss", s.firstLoss()).put("last_loss", s.lastLoss());
+            return u.batch() / s.seconds();
+        }
+    }
+
+    /** A network {@link #trainSteps} can drive: its trainable tensors (in a fixed order) and its score. */
+    interface Model extends AutoCloseable {
+        List<NDArray> parameters();
+        /** g = a x + b F(cIn x, f) for per-row coefficients (arrays of shape [n, 1]). */
+        NDArray score(NDArray x, Inputs c);
+        @Override void close();
+    }
+
+    /** Median seconds of one step, and the losses of the first and the last step (same batch every step). */
+    record Steps(double seconds, double firstLoss, double lastLoss) {}
+
+    /**
+     * DSM steps on one batch: forward, the loss (1/B) sum_i w_i (1/D) |sigma_i g_i + eps_i|^2, backward through DJL's
+     * gradient collector, DJL's Adam on every parameter tensor (lr 1e-4), EMA (decay 0.999); median seconds per step.
+     */
+    Steps trainSteps(Model net, Shapes.Batch b, boolean heavy) {
+        int n = b.x().rows(), dim = b.x().cols();
+        float[] xf = floats(b.x().data()), ef = floats(b.eps().data()), sf = floats(b.sigma()), wf = floats(b.weight());
+        List<NDArray> params = net.parameters();
+        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-4f)).build();
+        List<NDArray> ema = new ArrayList<>();
+        for (NDArray p : params) ema.add(p.duplicate().stopGradient());
+        float[] firstLast = {Float.NaN, Float.NaN};   // the same batch every step: the loss must fall
+        double sec = reps.median(heavy, () -> {
+            try (NDManager step = base.newSubManager()) {
+                NDArray x = step.create(xf, new Shape(n, dim));
+                NDArray eps = step.create(ef, new Shape(n, dim));
+                NDArray sigma = step.create(sf, new Shape(n, 1));
+                NDArray weight = step.create(wf, new Shape(n));
+                Inputs c = Inputs.of(step, b.sigma(), DataType.FLOAT32);
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray g = net.score(x, c);
+                    NDArray loss = g.mul(sigma).add(eps).square().mean(new int[] {1}).mul(weight).mean();
+                    float value = loss.getFloat();
+                    if (!Float.isFinite(value)) throw new IllegalStateException("baseline diverged");
+                    if (Float.isNaN(firstLast[0])) firstLast[0] = value;
+                    firstLast[1] = value;
+                    gc.backward(loss);
+                }
+                for (int i = 0; i < params.size(); i++) {
+                    NDArray p = params.get(i);
+                    NDArray grad = p.getGradient();
+                    adam.update("p" + i, p, grad);
+                    grad.subi(grad);
+                    NDArray scaled = p.mul(1 - 0.999f);
+                    ema.get(i).muli(0.999f).addi(scaled);
+                    scaled.close();
+                    grad.close();
+                }
+            }
+        });
+        ema.forEach(NDArray::close);
+        if (!(firstLast[1] < firstLast[0]))
+            System.err.println("scorescope-bench: warning: the DJL training step did not lower the loss (" + firstLast[0] + " -> " + firstLast[1] + ")");
+        return new Steps(sec, firstLast[0], firstLast[1]);
     }
 
     /** Seconds per point: replicated-batch Jacobian (float64, grad of sum(g * I)) then EJML's full SVD. */

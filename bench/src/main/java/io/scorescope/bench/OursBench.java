@@ -5,12 +5,16 @@ import io.scorescope.engine.Engine;
 import io.scorescope.engine.EngineProbe;
 import io.scorescope.engine.Linalg;
 import io.scorescope.engine.AdamConfig;
+import io.scorescope.engine.Conditioning;
 import io.scorescope.engine.ScoreNetwork;
+import io.scorescope.engine.ScoreUnet;
 import io.scorescope.field.FiniteDifference;
 import io.scorescope.field.ScoreField;
 import io.scorescope.io.Json;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
+import io.scorescope.model.NoiseFeatures;
+import io.scorescope.model.Parameterisation;
 import io.scorescope.model.ScoreModel;
 import io.scorescope.sde.SamplerConfig;
 import io.scorescope.sde.Samplers;
@@ -23,7 +27,7 @@ import org.bytedeco.openblas.presets.openblas_nolapack;
 import org.bytedeco.pytorch.global.torch;
 
 /**
- * The Scorescope side: training steps, Jacobian paths with SVD, reverse-SDE sampling, matmul limit. Runs in its own JVM
+ * The Scorescope side: training steps (MLP and U-Net), Jacobian paths with SVD, reverse-SDE sampling, matmul limit. Runs in its own JVM
  * (launched by {@link BenchMain} with the same environment as the baseline's) and prints one JSON line.
  */
 public final class OursBench {
@@ -59,6 +63,13 @@ public final class OursBench {
             extra.put("matmul_fraction_" + d, r.fraction()).put("train_gflops_" + d, r.flops() / 1e9)
                     .put("matmul_gflops_" + d, r.matmulFlops() / 1e9);
         }
+        ObjectNode unet = Json.object(), errors = Json.object();
+        try {
+            values.put(Shapes.UNET.key(), Threads.row(cpu, Shapes.UNET.key(), () -> ours.trainUnet(Shapes.UNET, requested, unet)));
+        } catch (RuntimeException e) {
+            errors.put(Shapes.UNET.key(), "ours: " + e.getMessage());
+        }
+        threads.put("torch_intra_op_unet", torch.get_num_threads());
         for (Shapes.Jac j : Shapes.JAC) {
             JacResult r = Threads.row(cpu, j.key(), () -> ours.jacobian(j));
             values.put(j.key(), r.forward());
@@ -73,6 +84,8 @@ public final class OursBench {
         out.set("values", values);
         out.set("cpu_per_wall", cpu);
         out.set("extra", extra);
+        out.set("unet", unet);
+        out.set("errors", errors);
         Threads.emit(out);
     }
 
@@ -109,6 +122,36 @@ public final class OursBench {
         double flops = 6 * t.batch() * Shapes.macsPerRow(t.dim(), t.hidden()) / sec;
         double limit = Math.max(before, EngineProbe.matmulFlops(t.batch(), t.hidden(), t.hidden(), 3 * reps.reps()));
         return new TrainResult(t.batch() / sec, flops, limit);
+    }
+
+    /**
+     * Samples per second of one ScoreUnet training step (forward, backward, Adam, EMA) on the U-Net batch, its
+     * parameter count and first and last losses into report. ScoreUnet.create applies the engine's convolution thread
+     * policy (SCORESCOPE_THREADS, which BenchMain sets to N in both children); the requested count is set again after it
+     * and read back. Refuses to time a network whose parameter count differs from the baseline's, and fails the row when
+     * the first-step losses differ ({@link Shapes#paramsMismatch}, {@link Shapes#lossMismatch}).
+     */
+    double trainUnet(Shapes.Unet u, int threads, ObjectNode report) {
+        String params = System.getProperty(Shapes.BASELINE_UNET_PARAMS), loss = System.getProperty(Shapes.BASELINE_UNET_LOSS);
+        if (params == null || loss == null) throw new IllegalStateException("no baseline U-Net to compare with (its row failed)");
+        ScoreUnet net = ScoreUnet.create(new ScoreUnet.Shape(u.channels(), u.size(), u.size(), u.base()), u.features(), new Rng(u.seed()));
+        report.put("torch_intra_op_after_create", torch.get_num_threads());
+        torch.set_num_threads(threads);
+        report.put("params", net.parameterCount());
+        String mismatch = Shapes.paramsMismatch(net.parameterCount(), Long.parseLong(params));
+        if (mismatch != null) throw new IllegalStateException(mismatch);
+        Shapes.Batch b = Shapes.Batch.draw(u.batch(), u.dim(), 2);
+        Conditioning cond = Parameterisation.EPS.conditioning(b.sigma(), Shapes.SIGMA_DATA, new NoiseFeatures(Shapes.FREQUENCIES));
+        double[] losses = {Double.NaN, Double.NaN, 0};   // first, last, steps
+        double sec = reps.median(true, () -> {
+            losses[1] = net.trainStep(b.x(), cond, b.sigma(), b.eps(), b.weight(), 1e-4, AdamConfig.DEFAULT, 0.999);
+            if (losses[2]++ == 0) losses[0] = losses[1];
+        });
+        Json.putFinite(report, "first_loss", losses[0]);
+        Json.putFinite(report, "last_loss", losses[1]);
+        mismatch = Shapes.lossMismatch(losses[0], Double.parseDouble(loss));
+        if (mismatch != null) throw new IllegalStateException(mismatch);
+        return u.batch() / sec;
     }
 
     /** Per-point seconds for Jacobian + full SVD along each path, and the SVD alone. */

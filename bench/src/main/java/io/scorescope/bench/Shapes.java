@@ -3,6 +3,7 @@ package io.scorescope.bench;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
 import io.scorescope.model.ModelSpec;
+import io.scorescope.model.NoiseFeatures;
 import io.scorescope.model.Parameterisation;
 
 /**
@@ -26,6 +27,48 @@ final class Shapes {
     static final Jac[] JAC = {new Jac("jacobian_svd_d3", 3, 256, 64), new Jac("jacobian_svd_d64", 64, 512, 8),
             new Jac("jacobian_svd_d784", 784, 1024, 1)};
     static final Sampling[] SAMPLING = {new Sampling("sampling_d3", 3, 256, 512, 50), new Sampling("sampling_d784", 784, 1024, 64, 20)};
+
+    /**
+     * U-Net training (io.scorescope.engine.ScoreUnet's architecture on both sides): images of channels x size x size,
+     * base width, batch, and the seed of the weight initialisation (both sides draw the same He-uniform weights from it).
+     */
+    record Unet(String key, int channels, int size, int base, int batch, long seed) {
+        Unet {
+            if (base % GROUPS != 0) throw new IllegalArgumentException("the benchmark U-Net normalises with " + GROUPS + " groups");
+        }
+        int dim() { return channels * size * size; }
+        /** Noise features per row (17 for K = 8 frequencies). */
+        int features() { return new NoiseFeatures(FREQUENCIES).dim(); }
+    }
+
+    /** Group-norm groups of the U-Net (ScoreUnet's, for base widths that are multiples of 8). */
+    static final int GROUPS = 8;
+    static final Unet UNET = new Unet("train_unet_d784", 1, 28, 32, 64, 11);
+
+    /**
+     * System properties through which {@link BenchMain} hands the baseline's U-Net parameter count and first-step loss
+     * to our child, which refuses to time a network that differs ({@link #paramsMismatch}, {@link #lossMismatch}).
+     */
+    static final String BASELINE_UNET_PARAMS = "scorescope.bench.unet.baseline_params";
+    static final String BASELINE_UNET_LOSS = "scorescope.bench.unet.baseline_first_loss";
+
+    /** Relative tolerance on the first-step losses: both sides start from the same weights and inputs in float32. */
+    static final double LOSS_TOLERANCE = 1e-3;
+
+    /** Null when the parameter counts are equal, else why the row fails. */
+    static String paramsMismatch(long ours, long baseline) {
+        return ours == baseline ? null : "parameter counts differ: ours " + ours + ", baseline " + baseline;
+    }
+
+    /**
+     * Null when the losses of the first step (same weights, same batch, before any update) agree to
+     * {@link #LOSS_TOLERANCE} relative, else why the row fails (a loss that is not finite never agrees).
+     */
+    static String lossMismatch(double ours, double baseline) {
+        boolean ok = Double.isFinite(ours) && Double.isFinite(baseline)
+                && Math.abs(ours - baseline) <= LOSS_TOLERANCE * Math.max(Math.abs(ours), Math.abs(baseline));
+        return ok ? null : "first-step losses differ: ours " + ours + ", baseline " + baseline;
+    }
 
     /**
      * Warm-up calls, timed calls, the same two for heavy calls (about a second each), and the least warm-up time:

@@ -16,8 +16,11 @@ import java.util.Map;
 final class Threads {
     /** System property carrying the requested thread count into each child. */
     static final String PROPERTY = "scorescope.bench.threads";
-    /** Environment variables set to N in both children: OpenMP (both libtorch builds), MKL (DJL's), OpenBLAS (ours). */
-    static final List<String> ENV = List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS");
+    /**
+     * Environment variables set to N in both children: OpenMP (both libtorch builds), MKL (DJL's), OpenBLAS (ours), and
+     * our engine's thread override, which ScoreUnet.create applies (DJL ignores it).
+     */
+    static final List<String> ENV = List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "SCORESCOPE_THREADS");
     /** Not set by the benchmark, only reported: inherited from the caller by both children alike. */
     static final List<String> REPORTED = List.of("OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "OMP_DYNAMIC", "MKL_DYNAMIC");
 
