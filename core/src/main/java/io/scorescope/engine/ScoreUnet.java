@@ -157,14 +157,19 @@ public final class ScoreUnet implements ScoreNetwork {
 
     /** As {@link #jacobianReverse(Mat, Conditioning, boolean)} with at most {@code pass} (point, row) pairs per pass. */
     Mat[] jacobianReverse(Mat x, Conditioning c, boolean useEma, int pass) {
+        return jacobianReverse(x, c, useEma, pass, torch.ScalarType.Double);
+    }
+
+    Mat[] jacobianReverse(Mat x, Conditioning c, boolean useEma, int pass, torch.ScalarType type) {
         check(x, c);
         int n = x.rows(), d = dim();
         double[] all = new double[Math.multiplyExact(n, d * d)];
+        boolean f64 = type == torch.ScalarType.Double;
         try (Engine.Scope outer = Engine.scope()) {
-            List<Tensor> w = params.float64(useEma);
-            Tensor xs = Tensors.float64(x);
-            CoeffTensors k = CoeffTensors.of(c, torch.ScalarType.Double);
-            Tensor eye = torch.eye(d).to(Engine.device(), torch.ScalarType.Double);
+            List<Tensor> w = f64 ? params.float64(useEma) : params.float32(useEma);
+            Tensor xs = f64 ? Tensors.float64(x) : Tensors.float32(x);
+            CoeffTensors k = CoeffTensors.of(c, type);
+            Tensor eye = torch.eye(d).to(Engine.device(), type);
             for (long start = 0; start < (long) n * d; start += pass) {
                 int m = (int) Math.min(pass, (long) n * d - start);
                 long[] point = new long[m], row = new long[m];

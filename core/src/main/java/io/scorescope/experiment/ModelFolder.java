@@ -99,7 +99,7 @@ public final class ModelFolder {
         if (Files.exists(dir.resolve(Checkpoint.WEIGHTS))) {
             Checkpoint.Loaded c = Checkpoint.load(dir);
             record.put("steps", c.step());
-            record.put("wall_seconds", Math.round(c.wallSeconds() * 10) / 10.0);
+            record.put("wall_seconds", Math.round(c.wallSeconds() * 1000) / 1000.0);
             ObjectNode sums = record.putObject("sha256");
             for (String f : new String[] {Checkpoint.WEIGHTS, DataMoments.FILE})
                 if (Files.exists(dir.resolve(f))) sums.put(f, Sha256.of(dir.resolve(f)));

@@ -67,6 +67,30 @@ class UnetStepBenchmark {
         System.out.printf("BENCH   op sum %.0f ms (the step measured %.0f ms)%n", total, stepMs);
     }
 
+    /** Seconds per point of the full float64 Jacobian (batched reverse mode, default passes) at 1x28x28. */
+    @Test
+    void fullJacobianPerPoint() {
+        int threads = Integer.getInteger("scorescope.bench.threads", 1), base = Integer.getInteger("scorescope.bench.base", 32);
+        int points = Integer.getInteger("scorescope.bench.points", 2);
+        ScoreUnet net = ScoreUnet.create(new ScoreUnet.Shape(1, H, W, base), FEATURES, new Rng(1));
+        torch.set_num_threads(threads);
+        Rng rng = new Rng(2);
+        Mat x = rng.gaussian(points, H * W);
+        double[] sigma = new double[points];
+        java.util.Arrays.fill(sigma, 0.1);
+        Conditioning c = ScoreUnetTest.conditioning(sigma, FEATURES, 3);
+        String load = load();
+        net.jacobianReverse(x.rows(0, 1), ScoreUnetTest.conditioning(new double[] {0.1}, FEATURES, 3), true);   // warm-up
+        int pass = Integer.getInteger("scorescope.bench.pass", 64);
+        for (torch.ScalarType type : new torch.ScalarType[] {torch.ScalarType.Float, torch.ScalarType.Double}) {
+            long cpu0 = cpu(), t0 = System.nanoTime();
+            net.jacobianReverse(x, c, true, pass, type);
+            long t1 = System.nanoTime(), cpu1 = cpu();
+            System.out.printf("BENCH unet jacobian %s base %d, %d points, %d rows per pass, torch threads %d, load %s: %.2f s per point (process CPU %.2f s per wall s)%n",
+                    type, base, points, pass, torch.get_num_threads(), load, (t1 - t0) / 1e9 / points, (double) (cpu1 - cpu0) / (t1 - t0));
+        }
+    }
+
     /** Forward + backward ms of each op class at the network's shapes, summed over the layers (median of reps). */
     private static Map<String, Double> opProfile(int c, int reps) {
         Map<String, Double> out = new LinkedHashMap<>();
