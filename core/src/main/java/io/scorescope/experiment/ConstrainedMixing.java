@@ -51,6 +51,9 @@ public record ConstrainedMixing(String ruler, double sigma, int chains, int step
         return run(model, control, CLOSEST_POINT, x -> project(m, x), x0, 0, sigma, steps, seed);
     }
 
+    /** A batch projection pi (rows of a batch to rows) and its name. */
+    public record Ruler(String name, UnaryOperator<Mat> projection) {}
+
     /**
      * Both chains from the given starting points (one chain per row), with {@code projection} (rows of a batch to
      * rows, named {@code ruler}) in place of the closest point on M; the autocorrelation follows coordinate
@@ -58,48 +61,67 @@ public record ConstrainedMixing(String ruler, double sigma, int chains, int step
      */
     public static ConstrainedMixing run(ScoreField model, ScoreField control, String ruler, UnaryOperator<Mat> projection, Mat x0,
                                         int coordinate, double sigma, int steps, long seed) {
+        return run(model, control, List.of(new Ruler(ruler, projection)), x0, coordinate, sigma, steps, seed).get(0);
+    }
+
+    /**
+     * As {@link #run(ScoreField, ScoreField, String, UnaryOperator, Mat, int, double, int, long)} measured with several
+     * rulers at once: each chain runs once and every ruler reads it (the same numbers as one run per ruler).
+     */
+    public static List<ConstrainedMixing> run(ScoreField model, ScoreField control, List<Ruler> rulers, Mat x0,
+                                              int coordinate, double sigma, int steps, long seed) {
         double eps = STEP_FRACTION * sigma * sigma;
         int[] checkpoints = {steps / 4, steps / 2, steps};
-        Trace a = trace(model, projection, x0, coordinate, sigma, eps, steps, seed, checkpoints);
-        Trace b = trace(control, projection, x0, coordinate, sigma, eps, steps, seed, checkpoints);
-        return new ConstrainedMixing(ruler, sigma, x0.rows(), steps, eps, checkpoints, a.transport, b.transport, a.distance, b.distance,
-                a.autocorr, b.autocorr);
+        List<Trace> a = trace(model, rulers, x0, coordinate, sigma, eps, steps, seed, checkpoints);
+        List<Trace> b = trace(control, rulers, x0, coordinate, sigma, eps, steps, seed, checkpoints);
+        List<ConstrainedMixing> out = new ArrayList<>();
+        for (int k = 0; k < rulers.size(); k++)
+            out.add(new ConstrainedMixing(rulers.get(k).name(), sigma, x0.rows(), steps, eps, checkpoints, a.get(k).transport,
+                    b.get(k).transport, a.get(k).distance, b.get(k).distance, a.get(k).autocorr, b.get(k).autocorr));
+        return out;
     }
 
     private record Trace(double[] transport, double distance, double autocorr) {}
 
-    private static Trace trace(ScoreField f, UnaryOperator<Mat> projection, Mat x0, int coordinate, double sigma, double eps,
-                               int steps, long seed, int[] checkpoints) {
-        int n = x0.rows();
-        Mat p0 = projection.apply(x0);
+    /** One Langevin chain of f per row of x0, read by every ruler. */
+    private static List<Trace> trace(ScoreField f, List<Ruler> rulers, Mat x0, int coordinate, double sigma, double eps,
+                                     int steps, long seed, int[] checkpoints) {
+        int n = x0.rows(), r = rulers.size();
+        Mat[] p0 = new Mat[r];
+        for (int k = 0; k < r; k++) p0[k] = rulers.get(k).projection().apply(x0);
         int every = Math.max(1, steps / 100);
         int lag = Math.max(1, steps / 10 / every);
-        double[] transport = new double[checkpoints.length];
-        double[] dist = {0, 0};
-        List<double[]> coord = new ArrayList<>();   // the chosen coordinate of pi(x) per recorded step
+        double[][] transport = new double[r][checkpoints.length];
+        double[][] dist = new double[r][2];
+        List<List<double[]>> coord = new ArrayList<>();   // per ruler: the chosen coordinate of pi(x) per recorded step
+        for (int k = 0; k < r; k++) coord.add(new ArrayList<>());
         Langevin.run(f, x0, sigma, eps, steps, new Rng(seed).split(3), s -> {
             int t = s.index();   // x_t after t steps
             boolean checkpoint = false;
             for (int c : checkpoints) checkpoint |= c == t;
             if (t == 0 || (t % every != 0 && !checkpoint)) return;
-            Mat p = projection.apply(s.x());
-            if (t % every == 0) {
-                double[] c0 = new double[n];
-                for (int i = 0; i < n; i++) c0[i] = p.get(i, coordinate);
-                coord.add(c0);
-                if (t > steps / 2) {
-                    for (int i = 0; i < n; i++) dist[0] += Vec.dist(s.x().row(i), p.row(i));
-                    dist[1] += n;
+            for (int k = 0; k < r; k++) {
+                Mat p = rulers.get(k).projection().apply(s.x());
+                if (t % every == 0) {
+                    double[] c0 = new double[n];
+                    for (int i = 0; i < n; i++) c0[i] = p.get(i, coordinate);
+                    coord.get(k).add(c0);
+                    if (t > steps / 2) {
+                        for (int i = 0; i < n; i++) dist[k][0] += Vec.dist(s.x().row(i), p.row(i));
+                        dist[k][1] += n;
+                    }
+                }
+                for (int q = 0; q < checkpoints.length; q++) {
+                    if (checkpoints[q] != t) continue;
+                    double tr = 0;
+                    for (int i = 0; i < n; i++) tr += Vec.dist(p.row(i), p0[k].row(i));
+                    transport[k][q] = tr / n;
                 }
             }
-            for (int k = 0; k < checkpoints.length; k++) {
-                if (checkpoints[k] != t) continue;
-                double tr = 0;
-                for (int i = 0; i < n; i++) tr += Vec.dist(p.row(i), p0.row(i));
-                transport[k] = tr / n;
-            }
         });
-        return new Trace(transport, dist[0] / dist[1], autocorrelation(coord, lag));
+        List<Trace> out = new ArrayList<>();
+        for (int k = 0; k < r; k++) out.add(new Trace(transport[k], dist[k][0] / dist[k][1], autocorrelation(coord.get(k), lag)));
+        return out;
     }
 
     /** Pooled lag-L autocorrelation of per-chain series (rows of {@code series} are time points). */

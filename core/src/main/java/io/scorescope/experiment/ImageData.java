@@ -87,11 +87,10 @@ public record ImageData(ImageDataset train, ImageDataset test, TrainingData data
         double[] sigmas = new double[chains];
         Arrays.fill(sigmas, sigma);
         long seed = r.split(3).nextLong();
-        return List.of(
-                ConstrainedMixing.run(model, control, MODEL_RULER, x -> model.denoise(x, Arrays.copyOf(sigmas, x.rows())), x0, coordinate,
-                        sigma, plan.mixingSteps(), seed),
-                ConstrainedMixing.run(model, control, CONTROL_RULER, x -> control.denoise(x, Arrays.copyOf(sigmas, x.rows())), x0, coordinate,
-                        sigma, plan.mixingSteps(), seed));
+        return ConstrainedMixing.run(model, control, List.of(
+                        new ConstrainedMixing.Ruler(MODEL_RULER, x -> model.denoise(x, Arrays.copyOf(sigmas, x.rows()))),
+                        new ConstrainedMixing.Ruler(CONTROL_RULER, x -> control.denoise(x, Arrays.copyOf(sigmas, x.rows())))),
+                x0, coordinate, sigma, plan.mixingSteps(), seed);
     }
 
     @Override public QualityReport quality(ScoreField model, SamplerConfig sampler, long seed, ProgressListener.Task progress) {

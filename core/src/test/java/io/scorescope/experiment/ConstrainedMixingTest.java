@@ -63,4 +63,28 @@ class ConstrainedMixingTest {
         return new ConstrainedMixing("test", 0.1, 1, 4, 0.001, new int[] {1, 2, 4}, new double[] {0, 0, transportRatio},
                 new double[] {0, 0, 1}, distanceRatio, 1, 0, 0);
     }
+
+    @Test
+    void severalRulersOnOneChainGiveTheNumbersOfOneRunPerRuler() {
+        ScoreField a = GaussianField.diagonal(1, 0.5, 0.01), b = GaussianField.diagonal(0.7, 0.7, 0.2);
+        Mat x0 = new Rng(3).gaussian(12, 3);
+        double[] sig = new double[12];
+        Arrays.fill(sig, SIGMA);
+        var ra = new ConstrainedMixing.Ruler("a", x -> a.denoise(x, Arrays.copyOf(sig, x.rows())));
+        var rb = new ConstrainedMixing.Ruler("b", x -> b.denoise(x, Arrays.copyOf(sig, x.rows())));
+        List<ConstrainedMixing> both = ConstrainedMixing.run(a, b, List.of(ra, rb), x0, 1, SIGMA, 60, 5);
+        for (int k = 0; k < 2; k++) {
+            var r = k == 0 ? ra : rb;
+            ConstrainedMixing one = ConstrainedMixing.run(a, b, r.name(), r.projection(), x0, 1, SIGMA, 60, 5);
+            ConstrainedMixing m = both.get(k);
+            assertEquals(r.name(), m.ruler());
+            assertArrayEquals(one.transportModel(), m.transportModel(), 0);
+            assertArrayEquals(one.transportControl(), m.transportControl(), 0);
+            assertEquals(one.distanceModel(), m.distanceModel(), 0);
+            assertEquals(one.distanceControl(), m.distanceControl(), 0);
+            assertEquals(one.autocorrModel(), m.autocorrModel(), 0);
+            assertEquals(one.autocorrControl(), m.autocorrControl(), 0);
+        }
+        assertTrue(both.get(0).distanceModel() != both.get(1).distanceModel(), "the two rulers measure differently");
+    }
 }
