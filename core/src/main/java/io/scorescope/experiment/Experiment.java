@@ -2,6 +2,7 @@ package io.scorescope.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.evaluate.QualityReport;
+import io.scorescope.field.JacobianMemo;
 import io.scorescope.field.ManifoldField;
 import io.scorescope.field.ScoreField;
 import io.scorescope.geometry.AnalysisTable;
@@ -139,7 +140,7 @@ public final class Experiment {
                 return SampleRun.draw(model.field(), sampler, kind.plan().sequences(), stream(SEQUENCES), t.sampling()).sequence();
             }
         });
-        Analyses analyses = timed("analysis", () -> analyse(kind, model.field(), control.field(), seq));
+        Analyses analyses = timed("analysis", () -> analyse(kind, new JacobianMemo(model.field()), new JacobianMemo(control.field()), seq));
         List<ConstrainedMixing> mixing = timed("mixing", () -> mix(kind, model.field(), control.field()));
         QualityReport quality = timed("sample_quality", () -> {
             try (ProgressListener.Task t = progress.start("sample quality", sampler.steps() + 1)) {
@@ -226,6 +227,7 @@ public final class Experiment {
         return SamplerConfig.defaults(range[0], range[1]).withSampler("reverse-sde").withSchedule("geometric", kind.plan().samplerSteps());
     }
 
+    /** The analyses share each network's Jacobians through a memo: every (point, level) Jacobian is computed once per network. */
     private Analyses analyse(DataKind kind, ScoreField model, ScoreField control, SampleSequence seq) {
         SequenceAnalysis.References refs = kind.references(control);
         SequenceAnalysis.References own = new SequenceAnalysis.References(refs.manifold(), refs.trainingPoints());
