@@ -25,6 +25,14 @@ final class Progress implements ProgressListener.Task {
 
     Progress(String task, long total) { this(task, total, interactive(), System.err, System::nanoTime); }
 
+    /** Progress bars on stderr for each task, and messages between tasks as plain stderr lines. */
+    static ProgressListener listener() {
+        return new ProgressListener() {
+            @Override public Task start(String task, long total) { return new Progress(task, total); }
+            @Override public void message(String line) { System.err.println(line); }
+        };
+    }
+
     /** For tests: the mode and the stream chosen explicitly. */
     Progress(String task, long total, boolean interactive, PrintStream err) { this(task, total, interactive, err, System::nanoTime); }
 

@@ -53,7 +53,7 @@ final class ReproduceCommand implements Callable<Integer> {
         String plan = budget != null ? budget : quick ? "quick" : "full";
         Path references = retrain ? null : ReferenceModels.shipped().orElse(null);
         Experiment.Result r = Experiment.run(new Experiment.Settings(data, plan, seed, models.model, models.fileSpec(), control, out,
-                Overrides.NONE, references), Progress::new);
+                Overrides.NONE, references), Progress.listener());
         ObjectNode provenance = Summary.provenance(r).toJson();
         Report report = r.kind() instanceof ImageData ? ImageReport.build(r, provenance) : ManifoldReport.build(r, provenance);
         ReportFiles.writeAll(report, out);

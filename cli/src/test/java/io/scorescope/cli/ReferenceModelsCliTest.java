@@ -50,6 +50,10 @@ class ReferenceModelsCliTest {
         assertTrue(r.out().contains("models: reference models from " + models.resolve("digits")), r.out());
         JsonNode prov = Json.read(out.resolve(ReproduceCommand.PROVENANCE));
         assertTrue(prov.path("config").path("models").asText().startsWith("reference models"), prov.path("config").toString());
+        assertTrue(r.err().contains("estimated cost: analysis ~ "), "the cost estimate is printed before the long stages");
+        JsonNode cost = prov.path("config").path("cost_estimate");
+        for (String k : new String[] {"analysis_seconds", "mixing_seconds", "sample_quality_seconds", "probe_seconds"})
+            assertTrue(cost.path(k).asDouble() > 0, k + " in " + cost);
         JsonNode copied = Json.read(out.resolve("model/provenance.json")).path("training_record");
         assertEquals(3, copied.path("steps").asInt(), "the shipped model, not a newly trained one (tiny trains 100 steps)");
         assertTrue(copied.path("commands").get(0).asText().startsWith("scorescope train --out "), copied.toString());

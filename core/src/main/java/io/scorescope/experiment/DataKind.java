@@ -65,6 +65,13 @@ public sealed interface DataKind permits ManifoldData, ImageData {
         return s;
     }
 
+    /**
+     * Whether the mixing rulers evaluate the networks (images: the model's and the control's denoisers, one evaluation
+     * of each per recorded Langevin step) rather than a closed-form projection (the closest point on M). For the cost
+     * estimate.
+     */
+    default boolean networkRulers() { return false; }
+
     /** The constrained-mixing runs at sigma (one per ruler), model against control, with common random numbers from rng. */
     List<ConstrainedMixing> mix(ScoreField model, ScoreField control, double sigma, Rng rng);
 

@@ -9,6 +9,7 @@ import io.scorescope.geometry.AnalysisTable;
 import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
+import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
 import io.scorescope.model.ModelSpec;
 import io.scorescope.sde.SampleRun;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -97,7 +99,7 @@ public final class Experiment {
     }
 
     /** {@code models}: where the networks came from (given, reference models, or trained and why). */
-    public record Result(Settings settings, DataKind kind, String models, ModelSource model, ModelSource control, SamplerConfig sampler,
+    public record Result(Settings settings, DataKind kind, String models, CostEstimate estimate, ModelSource model, ModelSource control, SamplerConfig sampler,
                          SampleSequence sequences, Analyses analyses, List<ConstrainedMixing> mixing, QualityReport quality,
                          DataKind.Illustrations illustrations, Claims claims, Map<String, Double> stageSeconds) {}
 
@@ -140,7 +142,13 @@ public final class Experiment {
                 return SampleRun.draw(model.field(), sampler, kind.plan().sequences(), stream(SEQUENCES), t.sampling()).sequence();
             }
         });
-        Analyses analyses = timed("analysis", () -> analyse(kind, new JacobianMemo(model.field()), new JacobianMemo(control.field()), seq));
+        // the analyses share each network's Jacobians: every (point, level) Jacobian is computed once per network
+        ScoreField modelField = new JacobianMemo(model.field()), controlField = new JacobianMemo(control.field());
+        List<Job> jobs = jobs(kind, modelField, controlField);
+        CostEstimate estimate = timed("cost_estimate", () -> CostEstimate.probe(kind, modelField, controlField, seq, sampler,
+                jobs.stream().<BiConsumer<Mat, Double>>map(j -> (x, sigma) -> new SequenceAnalysis.Level(j.field(), j.refs()).at(x, sigma)).toList()));
+        progress.message(estimate.describe());
+        Analyses analyses = timed("analysis", () -> analyse(kind, jobs, seq));
         List<ConstrainedMixing> mixing = timed("mixing", () -> mix(kind, model.field(), control.field()));
         QualityReport quality = timed("sample_quality", () -> {
             try (ProgressListener.Task t = progress.start("sample quality", sampler.steps() + 1)) {
@@ -154,7 +162,7 @@ public final class Experiment {
                 return f;
             }
         });
-        return new Result(s, kind, models, model, control, sampler, seq, analyses, mixing, quality, figures,
+        return new Result(s, kind, models, estimate, model, control, sampler, seq, analyses, mixing, quality, figures,
                 Claims.judge(analyses, mixing, Verdicts.smallSigma(kind.noiseUnit())), seconds);
     }
 
@@ -227,22 +235,37 @@ public final class Experiment {
         return SamplerConfig.defaults(range[0], range[1]).withSampler("reverse-sde").withSchedule("geometric", kind.plan().samplerSteps());
     }
 
-    /** The analyses share each network's Jacobians through a memo: every (point, level) Jacobian is computed once per network. */
-    private Analyses analyse(DataKind kind, ScoreField model, ScoreField control, SampleSequence seq) {
+    /** One analysis of the sequences: a field with its references. */
+    private record Job(String task, ScoreField field, SequenceAnalysis.References refs) {}
+
+    private static final String MODEL_JOB = "analyse model", EXACT_JOB = "analyse exact field", CONTROL_JOB = "analyse control",
+            POSTERIOR_JOB = "analyse model, posterior frame";
+
+    /**
+     * The analyses of a run, in order: the model in the reference frame, the exact field (manifolds), the control in its
+     * own frame and (images) the model in the training posterior's frame.
+     */
+    private static List<Job> jobs(DataKind kind, ScoreField model, ScoreField control) {
         SequenceAnalysis.References refs = kind.references(control);
         SequenceAnalysis.References own = new SequenceAnalysis.References(refs.manifold(), refs.trainingPoints());
-        return new Analyses(analyse("analyse model", model, seq, kind, refs),
-                kind.manifold().map(m -> analyse("analyse exact field", new ManifoldField(m), seq, kind, own)),
-                analyse("analyse control", control, seq, kind, own),
-                kind.manifold().isPresent() ? Optional.empty()
-                        : Optional.of(analyse("analyse model, posterior frame", model, seq, kind, own.withPosteriorFrame())));
+        List<Job> jobs = new ArrayList<>();
+        jobs.add(new Job(MODEL_JOB, model, refs));
+        kind.manifold().ifPresent(m -> jobs.add(new Job(EXACT_JOB, new ManifoldField(m), own)));
+        jobs.add(new Job(CONTROL_JOB, control, own));
+        if (kind.manifold().isEmpty()) jobs.add(new Job(POSTERIOR_JOB, model, own.withPosteriorFrame()));
+        return jobs;
     }
 
-    private AnalysisTable analyse(String task, ScoreField field, SampleSequence seq, DataKind kind, SequenceAnalysis.References refs) {
+    private Analyses analyse(DataKind kind, List<Job> jobs, SampleSequence seq) {
+        Map<String, AnalysisTable> tables = new LinkedHashMap<>();
         int levels = SequenceAnalysis.levelSteps(seq.sigmas(), kind.plan().levels()).length;
-        try (ProgressListener.Task t = progress.start(task, levels)) {
-            return SequenceAnalysis.run(field, seq, kind.plan().levels(), refs, t::stepTo);
+        for (Job job : jobs) {
+            try (ProgressListener.Task t = progress.start(job.task(), levels)) {
+                tables.put(job.task(), SequenceAnalysis.run(job.field(), seq, kind.plan().levels(), job.refs(), t::stepTo));
+            }
         }
+        return new Analyses(tables.get(MODEL_JOB), Optional.ofNullable(tables.get(EXACT_JOB)), tables.get(CONTROL_JOB),
+                Optional.ofNullable(tables.get(POSTERIOR_JOB)));
     }
 
     /** Constrained mixing at each of the kind's noise levels, common random numbers for model and control. */

@@ -77,6 +77,9 @@ public record ImageData(ImageDataset train, ImageDataset test, TrainingData data
      * plus sigma noise; both chains are measured with two rulers, pi = the model's denoiser and pi = the control's
      * denoiser at sigma (the same chains: common random numbers).
      */
+    /** The rulers are the model's and the control's denoisers. */
+    @Override public boolean networkRulers() { return true; }
+
     @Override public List<ConstrainedMixing> mix(ScoreField model, ScoreField control, double sigma, Rng r) {
         Mat images = train.images();
         int chains = plan.mixingChains();

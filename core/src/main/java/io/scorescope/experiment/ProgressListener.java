@@ -14,6 +14,9 @@ public interface ProgressListener {
     /** Starts a task of {@code total} units. */
     Task start(String task, long total);
 
+    /** A one-line message between tasks (e.g. the cost estimate of the stages ahead). */
+    default void message(String line) { }
+
     /** No output. */
     ProgressListener SILENT = (task, total) -> Task.NONE;
 

@@ -104,6 +104,7 @@ public final class Summary {
                 .put("sigma_min", r.sampler().sigmaMin()).put("sigma_max", r.sampler().sigmaMax());
         config.put("model_given", r.settings().modelDir() != null || r.settings().modelFile() != null)
                 .put("control_given", r.settings().controlDir() != null).put("models", r.models());
+        config.set("cost_estimate", r.estimate().toJson());
         if (!r.settings().overrides().isNone()) config.set("overrides", r.settings().overrides().toJson());
         Provenance p = Provenance.of("reproduction", r.settings().seed(), config).input("data", r.kind().data().info());
         if (r.kind() instanceof ImageData images) p.input("test_data", images.test().info());

@@ -94,6 +94,8 @@ class ReferenceModelsTest {
         try (Stream<Path> s = Files.exists(models) ? Files.walk(models, 2) : Stream.empty()) {
             folders = s.filter(p -> Files.exists(p.resolve(ModelFolder.PROVENANCE))).toList();
         }
+        assertTrue(folders.contains(models.resolve("digits/model")) && folders.contains(models.resolve("digits/control")),
+                "the digits pair is shipped: " + folders);
         for (Path f : folders) ModelFolder.verify(f);
         assertEquals(folders.size(), folders.stream().filter(f -> Files.exists(f.resolve(Checkpoint.WEIGHTS))).count());
     }
