@@ -16,17 +16,4 @@ final class Autograd {
         return torch.grad(new TensorVector(y), new TensorVector(x), new TensorVector(u),
                 new BoolOptional(false), false, false).get(0);
     }
-
-    /**
-     * J v by double backward: s(w) = J^T w is linear in a dummy w, so d(v . s)/dw = J v. Needs y recorded with
-     * a graph that is twice differentiable in x (true for the networks here). Costs about two backward passes.
-     */
-    static Tensor jvp(Tensor y, Tensor x, Tensor v) {
-        Tensor w = torch.zeros_like(y).detach();
-        w.set_requires_grad(true);
-        Tensor s = torch.grad(new TensorVector(y), new TensorVector(x), new TensorVector(w),
-                new BoolOptional(true), true, false).get(0);
-        return torch.grad(new TensorVector(s), new TensorVector(w), new TensorVector(v),
-                new BoolOptional(false), false, false).get(0);
-    }
 }

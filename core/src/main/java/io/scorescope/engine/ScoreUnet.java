@@ -30,8 +30,10 @@ import org.bytedeco.pytorch.global.torch;
  * </pre>
  * down = 2x2 mean, up = nearest x2, norm = group norm with 8 groups (none when c is not a multiple of 8).
  * The score is assembled by a {@link Conditioning} exactly as for {@link ScoreMlp}; parameters are one flat
- * float32 vector ({@link FlatParameters}) trained by Adam with an EMA. Jacobians: batched reverse mode in
- * float64, replicated batch with grad_outputs = rows of I, in passes bounded in memory.
+ * float32 vector ({@link FlatParameters}) trained by Adam with an EMA. Jacobians in float64, in passes bounded in
+ * memory: forward mode through the layers for vector output ({@link UnetTangents}, which walks the same op sequence,
+ * {@link #walk}, with each op's exact JVP), and batched reverse mode (replicated batch, grad_outputs = rows of I) for
+ * any output.
  * <p>Energy output (the conservative control): the same U-Net V gives the scalar F(u, f) = -u . V(u, f), so that
  * g = a x - b cIn grad_u F = a x + b cIn (V + J_V^T u) is an exact gradient field; its Jacobian is symmetric.
  */
@@ -50,8 +52,10 @@ public final class ScoreUnet implements ScoreNetwork {
         int embed() { return 4 * base; }
     }
 
-    /** Upper bound on float64 activations held by one reverse-mode pass (bytes). */
-    private static final long PASS_BUDGET = 1L << 29;
+    /** Upper bound on float64 activations held by one Jacobian pass, reverse or forward mode (bytes). */
+    static final long PASS_BUDGET = 1L << 29;
+    /** Group-norm epsilon (biased variance). */
+    static final double NORM_EPS = 1e-5;
 
     private final Shape shape;
     private final int featureDim;
@@ -142,8 +146,32 @@ public final class ScoreUnet implements ScoreNetwork {
         }
     }
 
-    /** Reverse mode: the U-Net has no cheap forward-mode chain. */
-    @Override public Mat[] jacobian(Mat x, Conditioning c, boolean useEma) { return jacobianReverse(x, c, useEma); }
+    /**
+     * Exact J = dg/dx at each row in float64: forward mode through the layers for vector output ({@link UnetTangents}:
+     * one primal pass per point, then the D unit tangents in chunks that stay within a point or hold whole points),
+     * batched reverse mode for the energy, whose Jacobian is a Hessian.
+     */
+    @Override public Mat[] jacobian(Mat x, Conditioning c, boolean useEma) {
+        if (output == Output.ENERGY) return jacobianReverse(x, c, useEma);
+        return jacobianForward(x, c, useEma, UnetTangents.chunk(shape), true);
+    }
+
+    /** {@link #jacobianForward(Mat, Conditioning, boolean, int, boolean)} with chunks that may straddle points. */
+    Mat[] jacobianForward(Mat x, Conditioning c, boolean useEma, int chunk) { return jacobianForward(x, c, useEma, chunk, false); }
+
+    /**
+     * Forward mode (vector output) with at most {@code chunk} tangents per pass, taken in (point, column) order as
+     * {@link #jacobianReverse(Mat, Conditioning, boolean, int)} takes its pairs; with {@code splitAtPoints} no chunk
+     * crosses a point ({@link UnetTangents#jacobian}).
+     */
+    Mat[] jacobianForward(Mat x, Conditioning c, boolean useEma, int chunk, boolean splitAtPoints) {
+        if (output != Output.VECTOR) throw new IllegalStateException("forward mode needs vector output; use jacobianReverse");
+        check(x, c);
+        try (Engine.Scope s = Engine.scope(); NoGradGuard g = new NoGradGuard()) {
+            return UnetTangents.jacobian(shape, Tensors.float64(x), CoeffTensors.of(c, torch.ScalarType.Double), params.float64(useEma),
+                    chunk, splitAtPoints);
+        }
+    }
 
     /**
      * Batched reverse mode in float64: the n*D (point, row) pairs are processed in passes; in each pass every
@@ -194,24 +222,26 @@ public final class ScoreUnet implements ScoreNetwork {
     }
 
     /**
-     * Exact J(x_i) v_i in float64 by double backward ({@link Autograd#jvp}): about three passes, no Jacobian.
-     * For the energy J is symmetric and this is {@link #vjp}.
+     * Exact J(x_i) v_i in float64. Vector output: forward mode with one tangent per point ({@link UnetTangents}), about
+     * the cost of two forward passes. Energy: J is symmetric and this is {@link #vjp}.
      */
-    @Override public Mat jvp(Mat x, Mat v, Conditioning c, boolean useEma) { return product(x, v, c, useEma, output == Output.VECTOR); }
+    @Override public Mat jvp(Mat x, Mat v, Conditioning c, boolean useEma) {
+        if (output == Output.ENERGY) return vjp(x, v, c, useEma);
+        check(x, c, v);
+        try (Engine.Scope s = Engine.scope(); NoGradGuard g = new NoGradGuard()) {
+            return Tensors.toMat(UnetTangents.jvp(shape, Tensors.float64(x), Tensors.float64(v), CoeffTensors.of(c, torch.ScalarType.Double),
+                    params.float64(useEma)));
+        }
+    }
 
     /** Exact J(x_i)^T u_i in float64: one backward pass of sum_i g(x_i) . u_i with respect to x. */
-    @Override public Mat vjp(Mat x, Mat u, Conditioning c, boolean useEma) { return product(x, u, c, useEma, false); }
-
-    private Mat product(Mat x, Mat vec, Conditioning c, boolean useEma, boolean forward) {
-        check(x, c);
-        if (vec.rows() != x.rows() || vec.cols() != dim())
-            throw new IllegalArgumentException("vectors " + vec.shape() + " do not match points " + x.shape());
+    @Override public Mat vjp(Mat x, Mat u, Conditioning c, boolean useEma) {
+        check(x, c, u);
         try (Engine.Scope s = Engine.scope()) {
             Tensor xt = Tensors.float64(x).detach();
             xt.set_requires_grad(true);
             Tensor g = scoreTensor(xt, CoeffTensors.of(c, torch.ScalarType.Double), params.float64(useEma), true);
-            Tensor v = Tensors.float64(vec);
-            return Tensors.toMat(forward ? Autograd.jvp(g, xt, v) : Autograd.vjp(g, xt, v));
+            return Tensors.toMat(Autograd.vjp(g, xt, Tensors.float64(u)));
         }
     }
 
@@ -282,43 +312,66 @@ public final class ScoreUnet implements ScoreNetwork {
         return createGraph ? g : g.detach();
     }
 
-    /** F(u, f) as [B, D]; consumes the weights in {@link #layout} order. */
-    private Tensor network(Tensor u, Tensor feats, List<Tensor> w) {
+    /** F(u, f) as [B, D] by the plain forward pass. */
+    private Tensor network(Tensor u, Tensor feats, List<Tensor> w) { return walk(shape, u, feats, w, PRIMAL); }
+
+    /**
+     * The ops of F that differ between the plain forward pass ({@link #PRIMAL}) and the forward-mode tangent pass
+     * ({@link UnetTangents}); the linear resampling ops (down, up, concatenation, residual sums) are the same in both.
+     */
+    interface Ops {
+        /** The noise embedding silu(silu(f W1 + b1) W2 + b2), [B, E]. */
+        Tensor embedding(Tensor feats, Tensor w1, Tensor b1, Tensor w2, Tensor b2);
+        /** Convolution with weight w [out, in, k, k], bias b, stride 1, padding pad. */
+        Tensor conv(Tensor h, Tensor w, Tensor b, long pad);
+        /** silu(norm(h)): group norm with {@code groups} groups, scale gamma and shift beta, then SiLU; no norm when groups = 0. */
+        Tensor act(Tensor h, int groups, Tensor gamma, Tensor beta);
+        /** h plus the embedding projection e W + b, one value per (image, channel). */
+        Tensor shift(Tensor h, Tensor e, Tensor w, Tensor b);
+    }
+
+    /** The plain forward pass: libtorch's fused group norm and SiLU. */
+    static final Ops PRIMAL = new Ops() {
+        @Override public Tensor embedding(Tensor f, Tensor w1, Tensor b1, Tensor w2, Tensor b2) { return torch.silu(torch.silu(f.matmul(w1).add(b1)).matmul(w2).add(b2)); }
+        @Override public Tensor conv(Tensor h, Tensor w, Tensor b, long pad) {
+            return torch.conv2d(h, w, new TensorOptional(b), new long[] {1, 1}, new long[] {pad, pad}, new long[] {1, 1}, 1);
+        }
+        @Override public Tensor act(Tensor h, int groups, Tensor gamma, Tensor beta) {
+            return torch.silu(groups == 0 ? h : torch.group_norm(h, groups, new TensorOptional(gamma), new TensorOptional(beta), NORM_EPS, false));
+        }
+        @Override public Tensor shift(Tensor h, Tensor e, Tensor w, Tensor b) { return h.add(e.matmul(w).add(b).unsqueeze(2).unsqueeze(3)); }
+    };
+
+    /**
+     * F(u, f) as [B, D] with the given ops: the one op sequence of the class comment, consuming the weights in
+     * {@link #layout} order (u [B, D] are points, or tangents for a tangent pass, which ignores feats).
+     */
+    static Tensor walk(Shape sh, Tensor u, Tensor feats, List<Tensor> w, Ops ops) {
         Iterator<Tensor> p = w.iterator();
         long n = u.size(0);
-        int c = shape.base();
-        Tensor e = torch.silu(feats.matmul(p.next()).add(p.next()));
-        e = torch.silu(e.matmul(p.next()).add(p.next()));
-        Tensor h0 = conv(u.reshape(n, shape.channels(), shape.height(), shape.width()), p, 1);
-        Tensor h1 = res(h0, e, p, c, c);
-        Tensor h2 = res(down(h1), e, p, c, 2 * c);
-        Tensor h3 = res(down(h2), e, p, 2 * c, 2 * c);
-        Tensor h4 = res(torch.cat(new TensorVector(up(h3), h2), 1), e, p, 4 * c, 2 * c);
-        Tensor h5 = res(torch.cat(new TensorVector(up(h4), h1), 1), e, p, 3 * c, c);
-        Tensor out = conv(torch.silu(norm(h5, p)), p, 1);
+        int c = sh.base(), g = sh.groups();
+        Tensor e = ops.embedding(feats, p.next(), p.next(), p.next(), p.next());
+        Tensor h0 = ops.conv(u.reshape(n, sh.channels(), sh.height(), sh.width()), p.next(), p.next(), 1);
+        Tensor h1 = res(ops, p, g, h0, e, c, c);
+        Tensor h2 = res(ops, p, g, down(h1), e, c, 2 * c);
+        Tensor h3 = res(ops, p, g, down(h2), e, 2 * c, 2 * c);
+        Tensor h4 = res(ops, p, g, torch.cat(new TensorVector(up(h3), h2), 1), e, 4 * c, 2 * c);
+        Tensor h5 = res(ops, p, g, torch.cat(new TensorVector(up(h4), h1), 1), e, 3 * c, c);
+        Tensor out = ops.conv(act(ops, p, g, h5), p.next(), p.next(), 1);
         if (p.hasNext()) throw new IllegalStateException("U-Net layout and forward pass disagree");
-        return out.reshape(n, shape.dim());
+        return out.reshape(n, sh.dim());
     }
 
-    private Tensor res(Tensor x, Tensor e, Iterator<Tensor> p, int in, int out) {
-        Tensor h = conv(torch.silu(norm(x, p)), p, 1);
-        Tensor we = p.next(), be = p.next();
-        h = h.add(e.matmul(we).add(be).unsqueeze(2).unsqueeze(3));
-        h = conv(torch.silu(norm(h, p)), p, 1);
-        return h.add(in == out ? x : conv(x, p, 0));
+    private static Tensor res(Ops ops, Iterator<Tensor> p, int groups, Tensor x, Tensor e, int in, int out) {
+        Tensor h = ops.conv(act(ops, p, groups, x), p.next(), p.next(), 1);
+        h = ops.shift(h, e, p.next(), p.next());
+        h = ops.conv(act(ops, p, groups, h), p.next(), p.next(), 1);
+        return h.add(in == out ? x : ops.conv(x, p.next(), p.next(), 0));
     }
 
-    private static Tensor conv(Tensor x, Iterator<Tensor> p, long pad) {
-        Tensor w = p.next(), b = p.next();
-        return torch.conv2d(x, w, new TensorOptional(b), new long[] {1, 1}, new long[] {pad, pad}, new long[] {1, 1}, 1);
-    }
-
-    /** Group norm (libtorch's fused kernel, eps 1e-5, biased variance) with per-channel scale and shift; identity when there are no groups. */
-    private Tensor norm(Tensor h, Iterator<Tensor> p) {
-        int groups = shape.groups();
-        if (groups == 0) return h;
-        Tensor gamma = p.next(), beta = p.next();
-        return torch.group_norm(h, groups, new TensorOptional(gamma), new TensorOptional(beta), 1e-5, false);
+    /** silu(norm(h)), taking the norm's scale and shift from the weights when there are groups. */
+    private static Tensor act(Ops ops, Iterator<Tensor> p, int groups, Tensor h) {
+        return groups == 0 ? ops.act(h, 0, null, null) : ops.act(h, groups, p.next(), p.next());
     }
 
     /** 2x2 mean pooling (avg_pool2d with stride 2). */
@@ -327,6 +380,12 @@ public final class ScoreUnet implements ScoreNetwork {
     /** Nearest-neighbour doubling of height and width. */
     private static Tensor up(Tensor h) {
         return torch.upsample_nearest2d(h, new long[] {2 * h.size(2), 2 * h.size(3)}, new DoubleOptional(), new DoubleOptional());
+    }
+
+    private void check(Mat x, Conditioning c, Mat vectors) {
+        check(x, c);
+        if (vectors.rows() != x.rows() || vectors.cols() != dim())
+            throw new IllegalArgumentException("vectors " + vectors.shape() + " do not match points " + x.shape());
     }
 
     private void check(Mat x, Conditioning c) {

@@ -2,12 +2,15 @@ package io.scorescope.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
 import io.scorescope.math.Vec;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ScoreUnetTest {
@@ -39,6 +42,58 @@ class ScoreUnetTest {
         return j;
     }
 
+    /**
+     * The network with every weight (live and EMA alike) moved by up to +-0.1, so that biases, norm shifts and norm
+     * scales are off their initial 0, 0 and 1 and a derivative that drops or misapplies one of them shows.
+     */
+    static ScoreUnet perturbed(ScoreUnet net, long seed) {
+        ParamArray ema = net.state().get("ema");
+        float[] w = ema.data().clone();
+        Rng rng = new Rng(seed);
+        for (int i = 0; i < w.length; i++) w[i] += (float) rng.uniform(-0.1, 0.1);
+        ParamArray p = new ParamArray(ema.shape(), w);
+        net.loadWeights(Map.of("param", p, "ema", p));
+        return net;
+    }
+
+    static double relative(Mat ref, Mat m) { return ref.minus(m).frobenius() / ref.frobenius(); }
+
+    @ParameterizedTest
+    @CsvSource({"8, 1", "8, 2", "4, 1", "4, 2"})   // base 8: group norm; base 4: no norm
+    void forwardJacobianMatchesReverseModeForAnyChunking(int base, int channels) {
+        ScoreUnet net = perturbed(ScoreUnet.create(new ScoreUnet.Shape(channels, 8, 8, base), 5, new Rng(1)), 9);
+        int d = net.dim();
+        Mat x = new Rng(2).gaussian(3, d);
+        Conditioning c = conditioning(new double[] {0.05, 0.7, 3}, 5, 3);
+        Mat[] ref = net.jacobianReverse(x, c, true);
+        // default (whole points per chunk here), chunks within a point, chunks straddling points (shorter and longer
+        // than D), all points in one chunk
+        Mat[][] forward = {net.jacobian(x, c, true), net.jacobianForward(x, c, true, 37, true), net.jacobianForward(x, c, true, 37),
+                net.jacobianForward(x, c, true, d + 27), net.jacobianForward(x, c, true, 3 * d)};
+        for (int v = 0; v < forward.length; v++) {
+            for (int i = 0; i < 3; i++) {
+                double rel = relative(ref[i], forward[v][i]);
+                assertTrue(rel < 1e-10, "base " + base + ", " + channels + " channels, variant " + v + ", point " + i + ": relative error " + rel);
+            }
+        }
+        assertTrue(relative(ref[0], ref[1]) > 1e-2, "the points' Jacobians differ, so a chunk that mixes them up shows");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {8, 4})
+    void forwardJacobianMatchesFiniteDifferences(int base) {
+        ScoreUnet net = perturbed(ScoreUnet.create(new ScoreUnet.Shape(1, 8, 8, base), 5, new Rng(1)), 9);
+        Mat x = new Rng(2).gaussian(2, 64);
+        Conditioning c = conditioning(new double[] {0.3, 1.5}, 5, 3);
+        Mat[] j = net.jacobian(x, c, true);
+        for (int i = 0; i < 2; i++) {
+            Mat fd = finiteDifference(net, x, c, i, 1e-5);
+            double rel = relative(fd, j[i]);
+            assertTrue(rel < 1e-7, "base " + base + " point " + i + ": relative error " + rel);
+            assertTrue(j[i].minus(Mat.identity(64).scale(0.3)).frobenius() > 1e-2, "the network part of J is not trivially zero");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {8, 4})   // base 8: group norm; base 4: no norm
     void reverseJacobianMatchesFiniteDifferencesAcrossPasses(int base) {
@@ -59,7 +114,7 @@ class ScoreUnetTest {
     @ParameterizedTest
     @ValueSource(ints = {8, 4})
     void jvpAndVjpMatchTheReverseJacobian(int base) {
-        ScoreUnet net = ScoreUnet.create(new ScoreUnet.Shape(1, 8, 8, base), 5, new Rng(1));
+        ScoreUnet net = perturbed(ScoreUnet.create(new ScoreUnet.Shape(1, 8, 8, base), 5, new Rng(1)), 9);
         Mat x = new Rng(2).gaussian(2, 64), v = new Rng(7).gaussian(2, 64), u = new Rng(8).gaussian(2, 64);
         Conditioning c = conditioning(new double[] {0.3, 1.5}, 5, 3);
         Mat[] j = net.jacobianReverse(x, c, true);
@@ -92,8 +147,11 @@ class ScoreUnetTest {
         Mat[] j = net.jacobianReverse(x, c, true);
         Mat[] split = net.jacobianReverse(x, c, true, 37);
         Mat jv = net.jvp(x, v, c, true);
+        Mat[] viaInterface = net.jacobian(x, c, true);   // the energy's Jacobian stays in reverse mode
+        assertThrows(IllegalStateException.class, () -> net.jacobianForward(x, c, true, 37));
         for (int i = 0; i < 2; i++) {
             assertArrayEquals(j[i].data(), split[i].data(), 1e-12);
+            assertArrayEquals(j[i].data(), viaInterface[i].data(), 0);
             double asym = j[i].minus(j[i].transpose()).frobenius() / j[i].frobenius();
             assertTrue(asym < 1e-12, "energy Jacobian must be symmetric, relative asymmetry " + asym);
             Mat fd = finiteDifference(net, x, c, i, 1e-5);

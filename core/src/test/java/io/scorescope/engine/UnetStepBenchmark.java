@@ -67,7 +67,13 @@ class UnetStepBenchmark {
         System.out.printf("BENCH   op sum %.0f ms (the step measured %.0f ms)%n", total, stepMs);
     }
 
-    /** Seconds per point of the full float64 Jacobian (batched reverse mode, default passes) at 1x28x28. */
+    /**
+     * Seconds per point of the full Jacobian at 1x28x28: forward mode in float64 (what {@code jacobian} uses for vector
+     * output, default chunks), then batched reverse mode in float32 and float64 ({@code scorescope.bench.pass} rows per
+     * pass). Warm-up: one jvp and one vjp of one point (forward- and reverse-mode kernels in float64), not a whole
+     * Jacobian. Also prints the largest relative (Frobenius) difference between the forward- and reverse-mode float64
+     * Jacobians, and the process's peak resident memory after the forward-mode run.
+     */
     @Test
     void fullJacobianPerPoint() {
         int threads = Integer.getInteger("scorescope.bench.threads", 1), base = Integer.getInteger("scorescope.bench.base", 32);
@@ -80,14 +86,37 @@ class UnetStepBenchmark {
         java.util.Arrays.fill(sigma, 0.1);
         Conditioning c = ScoreUnetTest.conditioning(sigma, FEATURES, 3);
         String load = load();
-        net.jacobianReverse(x.rows(0, 1), ScoreUnetTest.conditioning(new double[] {0.1}, FEATURES, 3), true);   // warm-up
+        Conditioning c1 = ScoreUnetTest.conditioning(new double[] {0.1}, FEATURES, 3);
+        net.jvp(x.rows(0, 1), x.rows(0, 1), c1, true);   // warm-up
+        net.vjp(x.rows(0, 1), x.rows(0, 1), c1, true);
+        long cpu0 = cpu(), t0 = System.nanoTime();
+        Mat[] forward = net.jacobian(x, c, true);
+        long t1 = System.nanoTime(), cpu1 = cpu();
+        System.out.printf("BENCH unet jacobian forward mode Double base %d, %d points, %d tangents per chunk, torch threads %d, load %s: %.2f s per point (process CPU %.2f s per wall s), peak RSS %s%n",
+                base, points, UnetTangents.chunk(net.shape()), torch.get_num_threads(), load, (t1 - t0) / 1e9 / points,
+                (double) (cpu1 - cpu0) / (t1 - t0), peakRss());
         int pass = Integer.getInteger("scorescope.bench.pass", 64);
         for (torch.ScalarType type : new torch.ScalarType[] {torch.ScalarType.Float, torch.ScalarType.Double}) {
-            long cpu0 = cpu(), t0 = System.nanoTime();
-            net.jacobianReverse(x, c, true, pass, type);
-            long t1 = System.nanoTime(), cpu1 = cpu();
-            System.out.printf("BENCH unet jacobian %s base %d, %d points, %d rows per pass, torch threads %d, load %s: %.2f s per point (process CPU %.2f s per wall s)%n",
-                    type, base, points, pass, torch.get_num_threads(), load, (t1 - t0) / 1e9 / points, (double) (cpu1 - cpu0) / (t1 - t0));
+            cpu0 = cpu();
+            t0 = System.nanoTime();
+            Mat[] reverse = net.jacobianReverse(x, c, true, pass, type);
+            t1 = System.nanoTime();
+            cpu1 = cpu();
+            System.out.printf("BENCH unet jacobian reverse mode %s base %d, %d points, %d rows per pass, torch threads %d, load %s: %.2f s per point (process CPU %.2f s per wall s)%n",
+                    type, base, points, pass, torch.get_num_threads(), load(), (t1 - t0) / 1e9 / points, (double) (cpu1 - cpu0) / (t1 - t0));
+            double diff = 0;
+            for (int i = 0; i < points; i++) diff = Math.max(diff, reverse[i].minus(forward[i]).frobenius() / reverse[i].frobenius());
+            System.out.printf("BENCH   largest relative difference to forward mode (float64): %.2e%n", diff);
+        }
+    }
+
+    /** VmHWM from /proc/self/status. */
+    private static String peakRss() {
+        try {
+            return Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                    .map(l -> l.substring(6).trim()).findFirst().orElse("?");
+        } catch (java.io.IOException e) {
+            return "?";
         }
     }
 

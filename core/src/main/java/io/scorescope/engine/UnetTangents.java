@@ -1,0 +1,205 @@
+package io.scorescope.engine;
+
+import io.scorescope.math.Mat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.ScalarTypeOptional;
+import org.bytedeco.pytorch.T_TensorTensorTensor_T;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptional;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * Forward mode through the layers of a vector-output {@link ScoreUnet}, float64, no autograd (callers hold a
+ * {@link org.bytedeco.pytorch.NoGradGuard}). A primal pass over a batch of points ({@link Record}) walks
+ * {@link ScoreUnet#walk}'s op sequence once and keeps, per point, what the derivatives need; a tangent pass
+ * ({@link Tangent}) walks the same sequence on tangent images [T, C, H, W] with each op's exact JVP:
+ * <pre>
+ *   conv with weight W, bias b        t -> conv2d(t, W)                     (no bias, same padding)
+ *   SiLU of z                         t -> silu'(z) t,  silu'(z) = s (1 + z (1 - s)),  s = sigmoid(z)
+ *   group norm y = gamma z + beta,    t -> gamma (t - mean_g t - z mean_g(z t)) / s_g
+ *     z = (h - mu_g) / s_g,  s_g = sqrt(var_g + eps),  means over each group's channels and pixels
+ *   2x2 mean, nearest x2, concatenation, residual sum: the same linear op on the tangents
+ *   embedding shift h + e W + b       t -> t                               (e depends on sigma only)
+ *   score g = a x + b F(cIn x, f)     dg = a dx + b dF,  input tangent cIn dx
+ * </pre>
+ * The group-norm rule: d mu = mean(dh); d var = 2 mean((h - mu)(dh - d mu)) = 2 s mean(z dh) because mean(h - mu) = 0;
+ * d s = d var / (2 s) = mean(z dh); dz = (dh - d mu) / s - (h - mu) d s / s^2 = (dh - mean(dh) - z mean(z dh)) / s.
+ * Norm and SiLU always come together as silu(norm(h)), so the primal pass records z and f = silu'(y) gamma / s_g
+ * (both [points, groups, channels per group x pixels]), and the tangent of the pair is f (t - mean_g t - z mean_g(z t));
+ * without groups it records silu'(h) and the tangent is silu'(h) t.
+ */
+final class UnetTangents {
+    static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
+
+    /**
+     * float64 maps of base width c at full resolution that one tangent image holds during a pass, in the worst case:
+     * every map of the pass stays allocated until its chunk's scope closes (about 38 with the temporaries of the
+     * norm tangents), plus the largest im2col buffer of a float64 convolution (27, the 3c-channel 3x3 convolution of
+     * the last block), plus the factors expanded to each tangent when a chunk holds several points (19).
+     */
+    private static final int TANGENT_MAPS = 84;
+    /** The same for the primal pass of one point: its maps and temporaries, the recorded factors included. */
+    private static final int TRACE_MAPS = 110;
+
+    private UnetTangents() {}
+
+    /** Tangents per pass within {@link ScoreUnet#PASS_BUDGET}. */
+    static int chunk(ScoreUnet.Shape sh) { return perBudget(ScoreUnet.PASS_BUDGET, sh, TANGENT_MAPS); }
+
+    private static int perBudget(long budget, ScoreUnet.Shape sh, int maps) {
+        long bytes = 8L * maps * sh.base() * sh.height() * sh.width();
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, budget / bytes));
+    }
+
+    /**
+     * J(x_i) for the rows of x [n, D] and coefficients k: the n D (point, column) pairs in order, column j of J(x_i)
+     * being dg for the tangent e_j at x_i. Points go in groups, one primal pass per group (the group holds at least the
+     * points of one chunk, and its primal maps stay within a quarter of the pass budget otherwise); each group's pairs
+     * go in chunks of at most {@code chunk} tangents. With {@code splitAtPoints} a chunk never crosses a point: it
+     * holds whole points when chunk >= D (their recorded factors are gathered per tangent) and stays within one point
+     * otherwise (the point's factors broadcast without copies); without it chunks run straight through the pairs, as
+     * reverse mode's passes do.
+     */
+    static Mat[] jacobian(ScoreUnet.Shape sh, Tensor x, CoeffTensors k, List<Tensor> w, int chunk, boolean splitAtPoints) {
+        int n = (int) x.size(0), d = sh.dim();
+        if (splitAtPoints && chunk >= d) chunk = chunk / d * d;
+        int group = Math.min(n, Math.max(chunk / d, perBudget(ScoreUnet.PASS_BUDGET / 4, sh, TRACE_MAPS)));
+        Mat[] out = new Mat[n];
+        for (int g0 = 0; g0 < n; g0 += group) {
+            int gn = Math.min(group, n - g0);
+            try (Engine.Scope s = Engine.scope()) {
+                CoeffTensors kg = k.select(longs(range(g0, gn)));
+                List<Tensor> trace = trace(sh, x.narrow(0, g0, gn).mul(kg.cIn()), kg.feats(), w);
+                double[] cols = new double[Math.multiplyExact(gn, Math.multiplyExact(d, d))];   // row i D + j: column j of J(x_{g0 + i})
+                for (long start = 0, end = (long) gn * d; start < end; ) {
+                    int m = (int) Math.min(chunk, end - start);
+                    if (splitAtPoints && chunk < d) m = (int) Math.min(m, d - start % d);
+                    long[] owner = new long[m];
+                    double[] dx = new double[Math.multiplyExact(m, d)];
+                    for (int j = 0; j < m; j++) {
+                        owner[j] = (start + j) / d;
+                        dx[j * d + (int) ((start + j) % d)] = 1;
+                    }
+                    try (Engine.Scope cs = Engine.scope()) {
+                        Tensor dg = tangent(sh, Tensors.float64(new Mat(m, d, dx)), kg, trace, owner, w);
+                        System.arraycopy(Tensors.toArray(dg), 0, cols, Math.toIntExact(start * d), m * d);
+                    }
+                    start += m;
+                }
+                for (int i = 0; i < gn; i++) out[g0 + i] = new Mat(d, d, Arrays.copyOfRange(cols, i * d * d, (i + 1) * d * d)).transpose();
+            }
+        }
+        return out;
+    }
+
+    /** Row i = J(x_i) v_i: one primal pass over all points, then one tangent per point. */
+    static Tensor jvp(ScoreUnet.Shape sh, Tensor x, Tensor v, CoeffTensors k, List<Tensor> w) {
+        return tangent(sh, v, k, trace(sh, x.mul(k.cIn()), k.feats(), w), range(0, (int) x.size(0)), w);
+    }
+
+    /** The factors of the primal pass of F at the inputs u = cIn x [k, D], in the order the tangent pass uses them. */
+    private static List<Tensor> trace(ScoreUnet.Shape sh, Tensor u, Tensor feats, List<Tensor> w) {
+        Record r = new Record();
+        ScoreUnet.walk(sh, u, feats, w, r);
+        return r.factors;
+    }
+
+    /** dg [m, D] for the tangents dx [m, D], tangent j at the traced point owner[j]; k holds the traced points' coefficients. */
+    private static Tensor tangent(ScoreUnet.Shape sh, Tensor dx, CoeffTensors k, List<Tensor> trace, long[] owner, List<Tensor> w) {
+        CoeffTensors ko = k.select(longs(owner));
+        Tensor df = ScoreUnet.walk(sh, dx.mul(ko.cIn()), null, w, new Tangent(trace.iterator(), expansion(owner, (int) k.a().size(0))));
+        return dx.mul(ko.a()).add(df.mul(ko.b()));
+    }
+
+    /**
+     * Recorded factors [k, ...] as seen by m tangents: a broadcast slice when all tangents belong to one point, the
+     * factors themselves when tangent j belongs to point j, a row gather (a copy) otherwise.
+     */
+    private static UnaryOperator<Tensor> expansion(long[] owner, int k) {
+        boolean single = true, identity = owner.length == k;
+        for (int j = 0; j < owner.length; j++) {
+            single &= owner[j] == owner[0];
+            identity &= owner[j] == j;
+        }
+        if (single) {
+            long p = owner[0];
+            return f -> f.narrow(0, p, 1);
+        }
+        if (identity) return f -> f;
+        Tensor idx = longs(owner);
+        return f -> f.index_select(0, idx);
+    }
+
+    /** The plain forward pass, recording the factors of every silu(norm(h)). */
+    private static final class Record implements ScoreUnet.Ops {
+        final List<Tensor> factors = new ArrayList<>();
+
+        @Override public Tensor embedding(Tensor f, Tensor w1, Tensor b1, Tensor w2, Tensor b2) { return ScoreUnet.PRIMAL.embedding(f, w1, b1, w2, b2); }
+        @Override public Tensor conv(Tensor h, Tensor w, Tensor b, long pad) { return ScoreUnet.PRIMAL.conv(h, w, b, pad); }
+        @Override public Tensor shift(Tensor h, Tensor e, Tensor w, Tensor b) { return ScoreUnet.PRIMAL.shift(h, e, w, b); }
+
+        @Override public Tensor act(Tensor h, int groups, Tensor gamma, Tensor beta) {
+            if (groups == 0) {
+                Tensor s = torch.sigmoid(h);
+                factors.add(dsilu(h, s));
+                return h.mul(s);
+            }
+            long n = h.size(0), c = h.size(1);
+            T_TensorTensorTensor_T norm = torch.native_group_norm(h.contiguous(), new TensorOptional(gamma), new TensorOptional(beta),
+                    n, c, h.size(2) * h.size(3), groups, ScoreUnet.NORM_EPS);   // y, mean and 1/s per group [n, groups]
+            Tensor y = norm.get0(), rstd = norm.get2().unsqueeze(2);
+            Tensor s = torch.sigmoid(y);
+            factors.add(h.reshape(n, groups, -1).sub(norm.get1().unsqueeze(2)).mul(rstd));                     // z
+            factors.add(dsilu(y, s).mul(gamma.view(1, c, 1, 1)).reshape(n, groups, -1).mul(rstd));               // f
+            return y.mul(s);
+        }
+
+        /** silu'(z) = s (1 + z (1 - s)) with s = sigmoid(z). */
+        private static Tensor dsilu(Tensor z, Tensor s) {
+            return s.mul(z.mul(s.neg().add(new Scalar(1))).add(new Scalar(1)));
+        }
+    }
+
+    /** The JVP of each op, on tangent images; {@code at} expands a recorded factor to the tangents' points. */
+    private static final class Tangent implements ScoreUnet.Ops {
+        private static final long[] LAST = {2};
+        private final Iterator<Tensor> factors;
+        private final UnaryOperator<Tensor> at;
+
+        Tangent(Iterator<Tensor> factors, UnaryOperator<Tensor> at) {
+            this.factors = factors;
+            this.at = at;
+        }
+
+        @Override public Tensor embedding(Tensor f, Tensor w1, Tensor b1, Tensor w2, Tensor b2) { return null; }
+        @Override public Tensor shift(Tensor t, Tensor e, Tensor w, Tensor b) { return t; }
+
+        @Override public Tensor conv(Tensor t, Tensor w, Tensor b, long pad) {
+            return torch.conv2d(t, w, new TensorOptional(), new long[] {1, 1}, new long[] {pad, pad}, new long[] {1, 1}, 1);
+        }
+
+        @Override public Tensor act(Tensor t, int groups, Tensor gamma, Tensor beta) {
+            if (groups == 0) return t.mul(at.apply(factors.next()));
+            Tensor z = at.apply(factors.next()), f = at.apply(factors.next());
+            Tensor tg = t.reshape(t.size(0), groups, -1);
+            Tensor d = tg.sub(tg.mean(LAST, true, new ScalarTypeOptional()));
+            d.addcmul_(z, tg.mul(z).mean(LAST, true, new ScalarTypeOptional()), new Scalar(-1));
+            return d.mul_(f).reshape(t.size(0), t.size(1), t.size(2), t.size(3));
+        }
+    }
+
+    /** A long tensor of the values. */
+    private static Tensor longs(long[] v) { return Tensor.create(v, v.length).to(Engine.device(), torch.ScalarType.Long); }
+
+    /** from, from + 1, ..., from + count - 1. */
+    private static long[] range(long from, int count) {
+        long[] v = new long[count];
+        for (int i = 0; i < count; i++) v[i] = from + i;
+        return v;
+    }
+}
