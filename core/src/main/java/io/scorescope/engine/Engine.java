@@ -7,10 +7,12 @@ import org.bytedeco.pytorch.global.torch;
 /**
  * The single place that initialises libtorch: thread settings and device choice. CUDA is used when present, CPU otherwise.
  * <p>Thread policy (measured in docs/performance.md): torch's intra-op pool has 1 thread for MLPs, whose matrix
- * products go to OpenBLAS (two pools on two cores multiply and slow every step), and all cores for convolutional
- * networks, whose kernels run in torch's own pool (the U-Net step is 1.7-1.9x faster with 2 threads than 1 on a quiet
- * 2-core machine). The environment variable {@code SCORESCOPE_THREADS} overrides both; {@link #threads()} is what
- * provenance records.
+ * products go to OpenBLAS (two pools on two cores multiply and slow every step). Convolutional networks run their
+ * kernels in torch's own pool: all cores are 1.7-1.9x faster than one on a quiet 2-core machine, but on a busy one
+ * the spinning OpenMP workers made a U-Net run about 10x slower than with one thread. So a U-Net gets all cores only
+ * when the machine is quiet when it is created (1-minute load average below half the cores), else 1. The environment
+ * variable {@code SCORESCOPE_THREADS} overrides both; {@link #threads()} is what provenance records. Results are
+ * reproducible from the seed at a given thread count (parallel kernels may round differently).
  */
 public final class Engine {
     static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
@@ -42,10 +44,13 @@ public final class Engine {
         throw new io.scorescope.io.InputException("SCORESCOPE_THREADS must be a positive integer, got '" + v + "'");
     }
 
-    /** Switches torch's intra-op pool to the convolutional policy: all available cores unless overridden. */
+    /** Switches torch's intra-op pool to the convolutional policy: all cores on a quiet machine, else 1, unless overridden. */
     static synchronized void useConvolutionThreads() {
         init();
-        setThreads(override().orElse(Runtime.getRuntime().availableProcessors()));
+        int cores = Runtime.getRuntime().availableProcessors();
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        System.setProperty(LOAD_PROPERTY, String.valueOf(load));
+        setThreads(override().orElse(load >= 0 && load < cores / 2.0 ? cores : 1));
     }
 
     /** Sets the intra-op pool and publishes it as the system property {@code scorescope.torch.threads} for provenance. */
@@ -56,6 +61,9 @@ public final class Engine {
 
     /** The system property through which provenance learns torch's intra-op thread count. */
     public static final String THREADS_PROPERTY = "scorescope.torch.threads";
+
+    /** The 1-minute load average seen when the convolutional thread policy was applied (provenance). */
+    public static final String LOAD_PROPERTY = "scorescope.load.at.policy";
 
     /** torch's current intra-op thread count. */
     public static int threads() { init(); return torch.get_num_threads(); }

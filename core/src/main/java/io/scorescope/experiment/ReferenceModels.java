@@ -12,7 +12,8 @@ import java.util.Optional;
  * {@code models/<data name>/control} (its energy control), ordinary model folders trained by {@code scorescope train}
  * (listed in models/README.md). {@code reproduce} adopts them instead of training when the training data recorded in
  * their provenance is the requested data: same set, split, label selection, count and file SHA-256 (the data's path
- * and spec string may differ). Before use every file is checked against the SHA-256 its provenance records
+ * and spec string may differ), and both have finished their configured steps (a partly trained folder is shipped only
+ * to be resumed). Before use every file is checked against the SHA-256 its provenance records
  * ({@link ModelFolder#verify}); a mismatch is an input error, never a silent retrain.
  */
 public final class ReferenceModels {
@@ -40,10 +41,14 @@ public final class ReferenceModels {
         if (name.isEmpty() || !Files.exists(model.resolve(ModelFolder.PROVENANCE)) || !Files.exists(control.resolve(ModelFolder.PROVENANCE)))
             return none("no reference models for " + ModelSource.dataSpec(dataInfo) + " in " + root);
         for (Path p : new Path[] {model, control}) {
-            JsonNode recorded = Json.read(p.resolve(ModelFolder.PROVENANCE)).path("config").path("data");
+            JsonNode prov = Json.read(p.resolve(ModelFolder.PROVENANCE));
+            JsonNode recorded = prov.path("config").path("data");
             if (!sameData(recorded, dataInfo))
                 return none("the reference models in " + folder + " were trained on " + ModelSource.dataSpec((ObjectNode) recorded)
                         + ", not on this data (" + ModelSource.dataSpec(dataInfo) + ")");
+            int done = prov.path(ModelFolder.RECORD).path("steps").asInt(-1), planned = prov.path("config").path("training").path("steps").asInt();
+            if (done != planned)
+                return none("the reference model in " + p + " is still training (step " + done + " of " + planned + "; train --resume --out " + p + ")");
         }
         ModelFolder.verify(model);
         ModelFolder.verify(control);

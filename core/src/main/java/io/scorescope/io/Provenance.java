@@ -36,6 +36,8 @@ public record Provenance(String kind, long seed, JsonNode config, Map<String, St
         env.put("openblas_threads", String.valueOf(System.getenv("OPENBLAS_NUM_THREADS")));
         env.put("torch_threads", String.valueOf(System.getProperty("scorescope.torch.threads")));   // set by the engine (thread policy)
         env.put("scorescope_threads", String.valueOf(System.getenv("SCORESCOPE_THREADS")));
+        if (System.getProperty("scorescope.load.at.policy") != null)   // set by the engine's convolutional thread policy
+            env.put("load_average_at_thread_policy", System.getProperty("scorescope.load.at.policy"));
         if (!definitions.isEmpty()) {
             ObjectNode d = o.putObject("definitions");
             definitions.forEach(d::put);

@@ -68,6 +68,17 @@ class ReferenceModelsTest {
         assertTrue(other.description().contains("not on this data"), other.description());
         assertFalse(ReferenceModels.find(root, TrainingData.resolve("mnist:n=50", 2, 0).info()).pair().isPresent());
 
+        // a folder that has not finished its configured steps is not used
+        Path unfinished = root.resolve("digits/control");
+        var prov = Json.read(unfinished.resolve(ModelFolder.PROVENANCE));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) prov.path("config").path("training")).put("steps", 10);
+        Json.write(unfinished.resolve(ModelFolder.PROVENANCE), prov);
+        ReferenceModels.Lookup training = ReferenceModels.find(root, td.info());
+        assertFalse(training.pair().isPresent());
+        assertTrue(training.description().contains("still training (step 2 of 10"), training.description());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) prov.path("config").path("training")).put("steps", 2);
+        Json.write(unfinished.resolve(ModelFolder.PROVENANCE), prov);
+
         // the data's spec string and file paths are machine-specific and do not count
         var moved = td.info().deepCopy().put("spec", "digits:dir=/elsewhere");
         moved.path("files").forEach(f -> ((com.fasterxml.jackson.databind.node.ObjectNode) f).put("path", "/elsewhere/x"));
