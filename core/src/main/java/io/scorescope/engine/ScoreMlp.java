@@ -5,7 +5,6 @@ import io.scorescope.math.Rng;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.pytorch.BoolOptional;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
@@ -281,16 +280,7 @@ public final class ScoreMlp implements ScoreNetwork {
     /** g(x) as a tensor; for the energy it differentiates F, with a graph when {@code createGraph}. */
     private Tensor scoreTensor(Tensor x, CoeffTensors k, List<Tensor> w, boolean createGraph) {
         if (output == Output.VECTOR) return x.mul(k.a()).add(network(x.mul(k.cIn()), k.feats(), w).mul(k.b()));
-        Tensor xin = x;
-        if (!x.requires_grad()) {
-            xin = x.detach();
-            xin.set_requires_grad(true);
-        }
-        Tensor f = network(xin.mul(k.cIn()), k.feats(), w);
-        Tensor gradF = torch.grad(new TensorVector(f.sum()), new TensorVector(xin), new TensorVector(),
-                new BoolOptional(createGraph), createGraph, false).get(0);     // = cIn * grad_u F
-        Tensor g = xin.mul(k.a()).sub(gradF.mul(k.b()));
-        return createGraph ? g : g.detach();
+        return Autograd.energyScore(x, k, u -> network(u, k.feats(), w), createGraph);
     }
 
     private void check(Mat x, Conditioning c, Mat tangent) {

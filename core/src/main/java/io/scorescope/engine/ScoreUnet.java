@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.pytorch.BoolOptional;
 import org.bytedeco.pytorch.DoubleOptional;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
@@ -299,17 +298,7 @@ public final class ScoreUnet implements ScoreNetwork {
      */
     private Tensor scoreTensor(Tensor x, CoeffTensors k, List<Tensor> w, boolean createGraph) {
         if (output == Output.VECTOR) return x.mul(k.a()).add(network(x.mul(k.cIn()), k.feats(), w).mul(k.b()));
-        Tensor xin = x;
-        if (!x.requires_grad()) {
-            xin = x.detach();
-            xin.set_requires_grad(true);
-        }
-        Tensor u = xin.mul(k.cIn());
-        Tensor f = u.mul(network(u, k.feats(), w)).sum().neg();
-        Tensor gradF = torch.grad(new TensorVector(f), new TensorVector(xin), new TensorVector(),
-                new BoolOptional(createGraph), createGraph, false).get(0);     // = cIn grad_u F
-        Tensor g = xin.mul(k.a()).sub(gradF.mul(k.b()));
-        return createGraph ? g : g.detach();
+        return Autograd.energyScore(x, k, u -> u.mul(network(u, k.feats(), w)).neg(), createGraph);
     }
 
     /** F(u, f) as [B, D] by the plain forward pass. */
