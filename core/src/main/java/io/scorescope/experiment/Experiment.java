@@ -122,20 +122,9 @@ public final class Experiment {
         AtomicFiles.ensureWritableDir(s.out());
         if (givenModel.isPresent() && givenModel.get().dim() != kind.data().dim())
             throw new InputException("the model has dimension " + givenModel.get().dim() + ", the data " + kind.data().spec() + " " + kind.data().dim());
-        String models;
-        Optional<ModelSource> useModel = givenModel, useControl = givenControl;
-        if (givenModel.isPresent() || givenControl.isPresent()) models = "given (--model/--model-file/--control); the rest trained";
-        else if (s.referenceModels() == null) models = "trained";
-        else if (!s.overrides().isNone()) models = "trained (network overrides exclude the reference models)";
-        else {
-            ReferenceModels.Lookup found = ReferenceModels.find(s.referenceModels(), kind.data().info());
-            models = found.pair().isPresent() ? found.description() : "trained: " + found.description();
-            useModel = found.pair().map(ReferenceModels.Pair::model);
-            useControl = found.pair().map(ReferenceModels.Pair::control);
-        }
-        Optional<ModelSource> m = useModel, c = useControl;
-        ModelSource model = timed("train_model", () -> m.map(x -> adopt(x, MODEL_DIR)).orElseGet(() -> train(kind, false)));
-        ModelSource control = timed("train_control", () -> c.map(x -> adopt(x, CONTROL_DIR)).orElseGet(() -> train(kind, true)));
+        Sources use = sources(kind, givenModel, givenControl);
+        ModelSource model = timed("train_model", () -> use.model().map(x -> adopt(x, MODEL_DIR)).orElseGet(() -> train(kind, false)));
+        ModelSource control = timed("train_control", () -> use.control().map(x -> adopt(x, CONTROL_DIR)).orElseGet(() -> train(kind, true)));
         SamplerConfig sampler = samplerConfig(model, kind);
         SampleSequence seq = timed("sequences", () -> {
             try (ProgressListener.Task t = progress.start("sample sequences", sampler.steps() + 1)) {
@@ -162,7 +151,7 @@ public final class Experiment {
                 return f;
             }
         });
-        return new Result(s, kind, models, estimate, model, control, sampler, seq, analyses, mixing, quality, figures,
+        return new Result(s, kind, use.description(), estimate, model, control, sampler, seq, analyses, mixing, quality, figures,
                 Claims.judge(analyses, mixing, Verdicts.smallSigma(kind.noiseUnit())), seconds);
     }
 
@@ -172,6 +161,21 @@ public final class Experiment {
             throw new InputException("--model-file needs --data NAME (the manifold or image set the model was trained on)");
         return s.modelFile() != null ? Optional.of(ModelSource.fromTorchScript(s.modelFile()))
                 : Optional.ofNullable(s.modelDir()).map(ModelSource::fromCheckpoint);
+    }
+
+    /** The networks a run adopts (empty: train it) and a description of where they come from. */
+    private record Sources(Optional<ModelSource> model, Optional<ModelSource> control, String description) {}
+
+    /** Given networks; else the shipped reference pair when its data matches and no override changes the networks. */
+    private Sources sources(DataKind kind, Optional<ModelSource> givenModel, Optional<ModelSource> givenControl) {
+        if (givenModel.isPresent() || givenControl.isPresent())
+            return new Sources(givenModel, givenControl, "given (--model/--model-file/--control); the rest trained");
+        if (s.referenceModels() == null) return new Sources(Optional.empty(), Optional.empty(), "trained");
+        if (!s.overrides().isNone())
+            return new Sources(Optional.empty(), Optional.empty(), "trained (network overrides exclude the reference models)");
+        ReferenceModels.Lookup found = ReferenceModels.find(s.referenceModels(), kind.data().info());
+        return new Sources(found.pair().map(ReferenceModels.Pair::model), found.pair().map(ReferenceModels.Pair::control),
+                found.pair().isPresent() ? found.description() : "trained: " + found.description());
     }
 
     /**
