@@ -37,8 +37,9 @@ public final class ReferenceModels {
     /** The reference pair under {@code root} for data described by {@code dataInfo}, verified, if its recorded data matches. */
     public static Lookup find(Path root, ObjectNode dataInfo) {
         String name = dataInfo.path("name").asText("");
-        Path folder = root.resolve(name.isEmpty() ? "-" : name), model = folder.resolve(Experiment.MODEL_DIR), control = folder.resolve(Experiment.CONTROL_DIR);
-        if (name.isEmpty() || !Files.exists(model.resolve(ModelFolder.PROVENANCE)) || !Files.exists(control.resolve(ModelFolder.PROVENANCE)))
+        if (!name.matches("[A-Za-z0-9_-]+")) return none("no reference models for " + ModelSource.dataSpec(dataInfo));   // a file's data: no shipped pair
+        Path folder = root.resolve(name), model = folder.resolve(Experiment.MODEL_DIR), control = folder.resolve(Experiment.CONTROL_DIR);
+        if (!Files.exists(model.resolve(ModelFolder.PROVENANCE)) || !Files.exists(control.resolve(ModelFolder.PROVENANCE)))
             return none("no reference models for " + ModelSource.dataSpec(dataInfo) + " in " + root);
         for (Path p : new Path[] {model, control}) {
             JsonNode prov = Json.read(p.resolve(ModelFolder.PROVENANCE));
