@@ -63,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
             td = TrainingData.fromInfo(c.data());
             try (Progress bar = new Progress("train", cfg.steps())) {
                 bar.stepTo(c.step());
-                r = ModelFolder.resume(out, bar.training(), command);
+                r = ModelFolder.resume(out, td, bar.training(), command);
             }
         } else {
             cfg = new TrainConfig(steps, batch, lr, Math.min(1000, Math.max(0, steps / 10)), ema, sigmaMin, sigmaMax,

@@ -47,10 +47,12 @@ public final class ModelFolder {
         return train(dir, spec, data, cfg, listener, null);
     }
 
-    /** Continues the run saved in dir up to its configured step count; appends {@code command} to the record. */
-    public static Trainer.Result resume(Path dir, Trainer.Listener listener, String command) {
+    /**
+     * Continues the run saved in dir up to its configured step count on its training data ({@code data}, as recreated
+     * from the checkpoint's description); appends {@code command} to the record.
+     */
+    public static Trainer.Result resume(Path dir, TrainingData data, Trainer.Listener listener, String command) {
         Checkpoint.Loaded c = Checkpoint.load(dir);
-        TrainingData data = TrainingData.fromInfo(c.data());
         ArrayNode commands = commands(dir, command);
         writeProvenance(dir, c.model().spec(), c.config(), data, commands);
         Trainer.Result r = Trainer.resume(dir, data.points(), listener);

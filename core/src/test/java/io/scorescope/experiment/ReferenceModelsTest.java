@@ -39,7 +39,7 @@ class ReferenceModelsTest {
             ModelFolder.train(dir, new ModelSpec(64, 8, 1, 2, p, td.sigmaData()), td, cfg.withSteps(2), Trainer.Listener.NONE, "first");
             // the folder's config says 2 steps; resume continues a checkpoint up to its own configured count, so a longer
             // run is a second train into a fresh folder: here we only check that resume appends its command
-            ModelFolder.resume(dir, Trainer.Listener.NONE, "second");
+            ModelFolder.resume(dir, td, Trainer.Listener.NONE, "second");
         }
         return td;
     }
