@@ -66,13 +66,7 @@ public final class DjlBaseline {
         for (Shapes.Jac j : Shapes.JAC) values.put(j.key(), Threads.row(cpu, j.key(), () -> b.jacobianSvd(j)));
         for (Shapes.Sampling s : Shapes.SAMPLING) values.put(s.key(), Threads.row(cpu, s.key(), () -> b.sampling(s)));
         threads.put("torch_intra_op_after", JniUtils.getNumThreads());
-        ObjectNode out = Json.object();
-        out.set("threads", threads);
-        out.set("values", values);
-        out.set("cpu_per_wall", cpu);
-        out.set("unet", unet);
-        out.set("errors", errors);
-        Threads.emit(out);
+        Threads.emit(threads, values, cpu, unet, errors, null);
         b.base.close();
     }
 

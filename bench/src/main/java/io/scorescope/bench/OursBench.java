@@ -79,14 +79,7 @@ public final class OursBench {
         }
         for (Shapes.Sampling s : Shapes.SAMPLING) values.put(s.key(), Threads.row(cpu, s.key(), () -> ours.sampling(s)));
         threads.put("torch_intra_op_after", torch.get_num_threads());
-        ObjectNode out = Json.object();
-        out.set("threads", threads);
-        out.set("values", values);
-        out.set("cpu_per_wall", cpu);
-        out.set("extra", extra);
-        out.set("unet", unet);
-        out.set("errors", errors);
-        Threads.emit(out);
+        Threads.emit(threads, values, cpu, unet, errors, extra);
     }
 
     /** The number after "key :" in at::get_parallel_info(), or -1 if the line is absent (e.g. no MKL in this build). */

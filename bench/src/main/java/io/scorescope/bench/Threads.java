@@ -102,6 +102,18 @@ final class Threads {
     }
 
     /** One line of compact JSON on stdout: the protocol between a child and {@link BenchMain}. */
+    /** One child's result line: thread settings, row values, CPU per wall second, U-Net parity data, errors and extras. */
+    static void emit(ObjectNode threads, ObjectNode values, ObjectNode cpu, ObjectNode unet, ObjectNode errors, ObjectNode extra) {
+        ObjectNode out = Json.object();
+        out.set("threads", threads);
+        out.set("values", values);
+        out.set("cpu_per_wall", cpu);
+        if (extra != null) out.set("extra", extra);
+        out.set("unet", unet);
+        out.set("errors", errors);
+        emit(out);
+    }
+
     static void emit(ObjectNode result) {
         try {
             System.out.println(COMPACT.writeValueAsString(result));

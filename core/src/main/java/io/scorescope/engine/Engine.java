@@ -18,6 +18,7 @@ public final class Engine {
     static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
 
     private static volatile boolean initialised;
+    private static boolean convolutionPolicyApplied;
     private static Device device;
 
     private Engine() {}
@@ -44,9 +45,14 @@ public final class Engine {
         throw new io.scorescope.io.InputException("SCORESCOPE_THREADS must be a positive integer, got '" + v + "'");
     }
 
-    /** Switches torch's intra-op pool to the convolutional policy: all cores on a quiet machine, else 1, unless overridden. */
+    /**
+     * Switches torch's intra-op pool to the convolutional policy, once per process: all cores on a quiet machine, else 1,
+     * unless overridden.
+     */
     static synchronized void useConvolutionThreads() {
         init();
+        if (convolutionPolicyApplied) return;   // decided once per process: loading the control must not change it
+        convolutionPolicyApplied = true;
         int cores = Runtime.getRuntime().availableProcessors();
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.setProperty(LOAD_PROPERTY, String.valueOf(load));

@@ -99,7 +99,7 @@ public final class ModelFolder {
         ObjectNode record = prov.putObject(RECORD);
         record.set("commands", commands);
         if (Files.exists(dir.resolve(Checkpoint.WEIGHTS))) {
-            Checkpoint.Loaded c = Checkpoint.load(dir);
+            Checkpoint.Progress c = Checkpoint.progress(dir);
             record.put("steps", c.step());
             record.put("wall_seconds", Math.round(c.wallSeconds() * 1000) / 1000.0);
             ObjectNode sums = record.putObject("sha256");

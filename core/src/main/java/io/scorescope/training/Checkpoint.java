@@ -30,7 +30,24 @@ public final class Checkpoint {
     /** What a checkpoint holds; {@code wallSeconds} is the training wall time up to {@code step}, over all runs (0 if unrecorded). */
     public record Loaded(ScoreModel model, TrainConfig config, int step, double wallSeconds, ObjectNode data, List<LossRecord> history) {}
 
+    /** How far a checkpoint's run has come: its step and the training wall time so far (0 if unrecorded). */
+    public record Progress(int step, double wallSeconds) {}
+
     private Checkpoint() {}
+
+    /** The step and wall time of the checkpoint in dir, from its metadata, without building the model. */
+    public static Progress progress(Path dir) {
+        Map<String, String> meta = SafeTensors.read(dir.resolve(WEIGHTS)).metadata();
+        try {
+            return new Progress(Integer.parseInt(meta.get("step")), wallSeconds(meta));
+        } catch (RuntimeException e) {
+            throw new InputException(dir.resolve(WEIGHTS) + ": corrupt checkpoint metadata (" + e.getMessage() + ")");
+        }
+    }
+
+    private static double wallSeconds(Map<String, String> meta) {
+        return meta.containsKey("wall_seconds") ? Double.parseDouble(meta.get("wall_seconds")) : 0;
+    }
 
     static void save(Path dir, ScoreModel model, TrainConfig config, int step, double wallSeconds, ObjectNode data, List<LossRecord> history) {
         List<List<String>> rows = new ArrayList<>();
@@ -60,7 +77,7 @@ public final class Checkpoint {
             ModelSpec spec = ModelSpec.fromJson((ObjectNode) Json.MAPPER.readTree(meta.get("model_spec")));
             TrainConfig cfg = TrainConfig.fromJson((ObjectNode) Json.MAPPER.readTree(meta.get("train_config")));
             int step = Integer.parseInt(meta.get("step"));
-            double wall = meta.containsKey("wall_seconds") ? Double.parseDouble(meta.get("wall_seconds")) : 0;
+            double wall = wallSeconds(meta);
             long adamSteps = Long.parseLong(meta.get("adam_steps"));
             ObjectNode data = (ObjectNode) Json.MAPPER.readTree(meta.get("data"));
             Map<String, ParamArray> state = new LinkedHashMap<>();
