@@ -59,6 +59,24 @@ public final class Engine {
         setThreads(override().orElse(load >= 0 && load < cores / 2.0 ? cores : 1));
     }
 
+    /**
+     * How many trainings may run side by side without oversubscribing the cores: cores / (intra-op threads each), at
+     * least 1. An MLP trains with 1 intra-op thread (or {@code SCORESCOPE_THREADS}); a convolutional network may take
+     * every core, so it never shares them.
+     */
+    public static int concurrentTrainings(boolean convolutional) {
+        if (convolutional) return 1;
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / override().orElse(1));
+    }
+
+    /**
+     * How many pieces of work on different networks may run side by side now: cores / torch's intra-op threads, at
+     * least 1 (2 on two cores while MLPs hold one thread; 1 once a U-Net took every core).
+     */
+    public static int sideBySide() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / threads());
+    }
+
     /** Sets the intra-op pool and publishes it as the system property {@code scorescope.torch.threads} for provenance. */
     private static void setThreads(int n) {
         torch.set_num_threads(n);

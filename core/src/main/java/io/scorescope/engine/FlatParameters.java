@@ -15,15 +15,18 @@ import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 
 /**
- * The parameters of a network as one flat float32 vector (a list of shaped views into it), with its EMA,
- * Adam moments, and cached float64 copies for Jacobians. One Adam step and one EMA update are single
+ * The parameters of a network as one flat float32 vector, with its EMA, Adam moments, and cached float64 copies for
+ * Jacobians. Autograd differentiates per-parameter leaves that share the flat vector's storage, so a step's gradient
+ * is one concatenation of the leaves' gradients (differentiating views of one flat leaf would instead scatter every
+ * view's gradient into a zero-filled full-length buffer and sum them). The Adam step and the EMA update are a few
  * ops on the flat vectors. State names: "param", "ema", "adam_m", "adam_v".
  */
 final class FlatParameters {
     static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
 
     private final List<long[]> shapes;
-    private final Tensor params;   // flat float32 leaf, requires grad
+    private final Tensor params;   // flat float32 storage of the parameters
+    private final List<Tensor> leaves;   // one leaf per parameter (requires grad), a view of params' storage
     private final Tensor ema;
     private final Tensor adamM;
     private final Tensor adamV;
@@ -38,7 +41,15 @@ final class FlatParameters {
         if (total != init.length) throw new IllegalArgumentException("init length " + init.length + " != " + total);
         this.shapes = List.copyOf(shapes);
         params = persistent(init);
-        params.set_requires_grad(true);
+        List<Tensor> l = new ArrayList<>(shapes.size());
+        try (PointerScope outer = new PointerScope()) {
+            for (Tensor v : views(params)) {
+                Tensor leaf = keep(v.detach());
+                leaf.set_requires_grad(true);
+                l.add(leaf);
+            }
+        }
+        leaves = List.copyOf(l);
         ema = persistent(init);
         adamM = persistent(new float[init.length]);
         adamV = persistent(new float[init.length]);
@@ -47,8 +58,8 @@ final class FlatParameters {
     long count() { return params.numel(); }
     long adamSteps() { return adamSteps; }
 
-    /** float32 views: differentiable w.r.t. the live parameters, or of the EMA. */
-    List<Tensor> float32(boolean useEma) { return views(useEma ? ema : params); }
+    /** float32 parameters: the live leaves (differentiable), or views of the EMA. */
+    List<Tensor> float32(boolean useEma) { return useEma ? views(ema) : leaves; }
 
     /** float64 views of the chosen weights; the copy is cached until the next training step. */
     List<Tensor> float64(boolean useEma) {
@@ -75,16 +86,24 @@ final class FlatParameters {
         double value = loss.item_double();
         if (!Double.isFinite(value)) return value;
         // allow_unused: e.g. the energy's last bias does not reach grad_x E, so its gradient is undefined (zero)
-        Tensor gr = torch.grad(new TensorVector(loss), new TensorVector(params), new TensorVector(),
-                new BoolOptional(false), false, true).get(0);
+        TensorVector grads = torch.grad(new TensorVector(loss), new TensorVector(leaves.toArray(new Tensor[0])), new TensorVector(),
+                new BoolOptional(false), false, true);
+        Tensor[] parts = new Tensor[leaves.size()];
+        for (int i = 0; i < parts.length; i++) {
+            Tensor g = grads.get(i);
+            parts[i] = g.defined() ? g.reshape(-1) : torch.zeros(leaves.get(i).numel()).to(Engine.device(), torch.ScalarType.Float);
+        }
+        Tensor gr = torch.cat(new TensorVector(parts), 0);
         try (NoGradGuard ng = new NoGradGuard()) {
             adamSteps++;
-            double bc1 = 1 - Math.pow(adam.beta1(), adamSteps), bc2 = 1 - Math.pow(adam.beta2(), adamSteps);
-            adamM.mul_(new Scalar(adam.beta1())).add_(gr, new Scalar(1 - adam.beta1()));
+            double bc1 = 1 - Math.pow(adam.beta1(), adamSteps), rootBc2 = Math.sqrt(1 - Math.pow(adam.beta2(), adamSteps));
+            // m += (1 - beta1)(g - m); v = beta2 v + (1 - beta2) g^2;
+            // theta -= (lr / bc1) m / (sqrt(v) / sqrt(bc2) + eps) = (lr sqrt(bc2) / bc1) m / (sqrt(v) + eps sqrt(bc2))
+            adamM.lerp_(gr, new Scalar(1 - adam.beta1()));
             adamV.mul_(new Scalar(adam.beta2())).addcmul_(gr, gr, new Scalar(1 - adam.beta2()));
-            Tensor denom = adamV.sqrt().div_(new Scalar(Math.sqrt(bc2))).add_(new Scalar(adam.eps()));
-            params.addcdiv_(adamM, denom, new Scalar(-lr / bc1));
-            ema.mul_(new Scalar(emaDecay)).add_(params, new Scalar(1 - emaDecay));
+            Tensor denom = adamV.sqrt().add_(new Scalar(adam.eps() * rootBc2));
+            params.addcdiv_(adamM, denom, new Scalar(-lr * rootBc2 / bc1));
+            ema.lerp_(params, new Scalar(1 - emaDecay));   // ema = decay ema + (1 - decay) theta
         }
         dropDoubles();
         return value;

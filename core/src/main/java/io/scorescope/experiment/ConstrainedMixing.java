@@ -2,6 +2,7 @@ package io.scorescope.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.data.Manifold;
+import io.scorescope.engine.Engine;
 import io.scorescope.field.ScoreField;
 import io.scorescope.io.Json;
 import io.scorescope.math.Mat;
@@ -72,8 +73,10 @@ public record ConstrainedMixing(String ruler, double sigma, int chains, int step
                                               int coordinate, double sigma, int steps, long seed) {
         double eps = STEP_FRACTION * sigma * sigma;
         int[] checkpoints = {steps / 4, steps / 2, steps};
-        List<Trace> a = trace(model, rulers, x0, coordinate, sigma, eps, steps, seed, checkpoints);
-        List<Trace> b = trace(control, rulers, x0, coordinate, sigma, eps, steps, seed, checkpoints);
+        SideBySide.Both<List<Trace>, List<Trace>> chains = SideBySide.run(Engine.sideBySide() >= 2,
+                () -> trace(model, rulers, x0, coordinate, sigma, eps, steps, seed, checkpoints),
+                () -> trace(control, rulers, x0, coordinate, sigma, eps, steps, seed, checkpoints));
+        List<Trace> a = chains.first(), b = chains.second();
         List<ConstrainedMixing> out = new ArrayList<>();
         for (int k = 0; k < rulers.size(); k++)
             out.add(new ConstrainedMixing(rulers.get(k).name(), sigma, x0.rows(), steps, eps, checkpoints, a.get(k).transport,

@@ -1,6 +1,7 @@
 package io.scorescope.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scorescope.engine.Engine;
 import io.scorescope.evaluate.QualityReport;
 import io.scorescope.field.JacobianMemo;
 import io.scorescope.field.ManifoldField;
@@ -11,6 +12,7 @@ import io.scorescope.io.InputException;
 import io.scorescope.io.Json;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
+import io.scorescope.model.Architecture;
 import io.scorescope.model.ModelSpec;
 import io.scorescope.sde.SampleRun;
 import io.scorescope.sde.SampleSequence;
@@ -18,6 +20,7 @@ import io.scorescope.sde.SamplerConfig;
 import io.scorescope.training.Checkpoint;
 import io.scorescope.training.DataMoments;
 import io.scorescope.training.TrainConfig;
+import io.scorescope.training.Trainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +30,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -123,8 +128,8 @@ public final class Experiment {
         if (givenModel.isPresent() && givenModel.get().dim() != kind.data().dim())
             throw new InputException("the model has dimension " + givenModel.get().dim() + ", the data " + kind.data().spec() + " " + kind.data().dim());
         Sources use = sources(kind, givenModel, givenControl);
-        ModelSource model = timed("train_model", () -> use.model().map(x -> adopt(x, MODEL_DIR)).orElseGet(() -> train(kind, false)));
-        ModelSource control = timed("train_control", () -> use.control().map(x -> adopt(x, CONTROL_DIR)).orElseGet(() -> train(kind, true)));
+        Networks networks = timed("training", () -> networks(kind, use));
+        ModelSource model = networks.model(), control = networks.control();
         SamplerConfig sampler = samplerConfig(model, kind);
         SampleSequence seq = timed("sequences", () -> {
             try (ProgressListener.Task t = progress.start("sample sequences", sampler.steps() + 1)) {
@@ -200,13 +205,67 @@ public final class Experiment {
     }
 
     /** Trains the model or the control into its folder (DSM, same seed and step count for both) and loads it back. */
-    private ModelSource train(DataKind kind, boolean control) {
-        Path dir = s.out().resolve(control ? CONTROL_DIR : MODEL_DIR);
+    private record Networks(ModelSource model, ModelSource control) {}
+
+    /**
+     * The score model and the control: adopted, or trained. When both train and each needs one intra-op thread
+     * ({@link Engine#concurrentTrainings}), they train side by side on two threads: each run is sequential in itself and
+     * draws from its own seeded streams, so the weights are those of training them one after the other.
+     * {@code train_model} and {@code train_control} are each network's own wall time (they overlap when concurrent).
+     */
+    private Networks networks(DataKind kind, Sources use) {
         TrainConfig cfg = s.overrides().apply(kind.trainConfig(s.seed()));
+        boolean side = use.model().isEmpty() && use.control().isEmpty()
+                && Engine.concurrentTrainings(convolutional(kind, false) || convolutional(kind, true)) >= 2;
+        if (!side) {
+            ModelSource model = timed("train_model", () -> use.model().map(x -> adopt(x, MODEL_DIR))
+                    .orElseGet(() -> train(kind, false, cfg, null)));
+            ModelSource control = timed("train_control", () -> use.control().map(x -> adopt(x, CONTROL_DIR))
+                    .orElseGet(() -> train(kind, true, cfg, null)));
+            return new Networks(model, control);
+        }
+        try (ProgressListener.Task t = progress.start("train model and control", 2L * cfg.steps())) {
+            Trainer.Listener both = pairListener(t);
+            SideBySide.Both<ModelSource, ModelSource> pair = SideBySide.run(true,
+                    () -> timed("train_model", () -> train(kind, false, cfg, both)),
+                    () -> timed("train_control", () -> train(kind, true, cfg, both)));
+            return new Networks(pair.first(), pair.second());
+        }
+    }
+
+    private boolean convolutional(DataKind kind, boolean control) {
+        return s.overrides().apply(kind.spec(control), control).architecture().kind() == Architecture.Kind.UNET;
+    }
+
+    /** One progress for two trainings: the sum of their steps, and both running losses. */
+    private static Trainer.Listener pairListener(ProgressListener.Task t) {
+        AtomicLong modelDone = new AtomicLong(), controlDone = new AtomicLong();
+        double[] losses = {Double.NaN, Double.NaN};
+        return (step, total, loss, lr) -> {
+            boolean control = SideBySide.inSecond();
+            (control ? controlDone : modelDone).set(step);
+            t.stepTo(modelDone.get() + controlDone.get());
+            if (step % 50 == 0) {
+                synchronized (losses) {
+                    losses[control ? 1 : 0] = loss;
+                    t.note(String.format(Locale.ROOT, "loss %.4f / control %.4f", losses[0], losses[1]));
+                }
+            }
+        };
+    }
+
+    /** Trains one network into its folder; {@code listener} null: its own progress task. */
+    private ModelSource train(DataKind kind, boolean control, TrainConfig cfg, Trainer.Listener listener) {
+        Path dir = s.out().resolve(control ? CONTROL_DIR : MODEL_DIR);
         ModelSpec spec = s.overrides().apply(kind.spec(control), control);
-        try (ProgressListener.Task t = progress.start(control ? "train control" : "train model", cfg.steps())) {
-            ModelFolder.train(dir, spec, kind.data(), cfg, t.training(), "trained by reproduce (data " + kind.data().spec()
-                    + ", budget " + s.budget() + ", seed " + s.seed() + (s.overrides().isNone() ? "" : ", overrides " + s.overrides().toJson()) + ")");
+        String why = "trained by reproduce (data " + kind.data().spec() + ", budget " + s.budget() + ", seed " + s.seed()
+                + (s.overrides().isNone() ? "" : ", overrides " + s.overrides().toJson()) + ")";
+        if (listener != null) {
+            ModelFolder.train(dir, spec, kind.data(), cfg, listener, why);
+        } else {
+            try (ProgressListener.Task t = progress.start(control ? "train control" : "train model", cfg.steps())) {
+                ModelFolder.train(dir, spec, kind.data(), cfg, t.training(), why);
+            }
         }
         return ModelSource.fromCheckpoint(dir);
     }
@@ -292,7 +351,9 @@ public final class Experiment {
     private <T> T timed(String stage, Supplier<T> work) {
         long t0 = System.nanoTime();
         T r = work.get();
-        seconds.put(stage, (System.nanoTime() - t0) / 1e9);
+        synchronized (seconds) {
+            seconds.put(stage, (System.nanoTime() - t0) / 1e9);
+        }
         return r;
     }
 }
