@@ -16,5 +16,8 @@ fi
 # One OpenBLAS thread by default: on a busy 2-core machine spinning BLAS threads made training 15x slower
 # (measured); on a quiet machine two threads are about 1.5x faster, so set OPENBLAS_NUM_THREADS=2 there.
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
+# OpenMP workers sleep instead of spinning between parallel regions: spinning workers starved a second pool (OpenBLAS)
+# and any other job on the same cores (2-thread training 4-10x slower; docs/performance.md).
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 # The shipped reference models (models/README.md), which reproduce adopts when their data matches (--retrain: never).
 exec java ${SCORESCOPE_JAVA_OPTS:-} -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -Dscorescope.models="$here/models" -jar "$jar" "$@"

@@ -163,6 +163,7 @@ public final class BenchMain {
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(outFile.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
             for (String k : Threads.ENV) pb.environment().put(k, Integer.toString(threads));
+            pb.environment().putIfAbsent(Threads.WAIT_POLICY, Threads.PASSIVE);
             int code = pb.start().waitFor();
             String text = Files.readString(outFile, StandardCharsets.UTF_8).trim();
             if (code != 0 || text.isEmpty()) throw new IllegalStateException(main.getSimpleName() + " exited with " + code);

@@ -21,8 +21,13 @@ final class Threads {
      * our engine's thread override, which ScoreUnet.create applies (DJL ignores it).
      */
     static final List<String> ENV = List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "SCORESCOPE_THREADS");
-    /** Not set by the benchmark, only reported: inherited from the caller by both children alike. */
-    static final List<String> REPORTED = List.of("OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "OMP_DYNAMIC", "MKL_DYNAMIC");
+    /**
+     * OpenMP's wait policy: PASSIVE in both children unless the caller sets it (the product launcher sets PASSIVE too).
+     * Spinning OpenMP workers starve a second pool (our OpenBLAS threads) on the same cores; docs/performance.md.
+     */
+    static final String WAIT_POLICY = "OMP_WAIT_POLICY", PASSIVE = "PASSIVE";
+    /** Reported when set (the wait policy always is); otherwise inherited from the caller by both children alike. */
+    static final List<String> REPORTED = List.of(WAIT_POLICY, "GOMP_SPINCOUNT", "OMP_DYNAMIC", "MKL_DYNAMIC");
 
     private static final ObjectMapper COMPACT = new ObjectMapper();
 

@@ -1,6 +1,7 @@
 package io.scorescope.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scorescope.engine.Engine;
 import io.scorescope.field.ScoreField;
 import io.scorescope.io.Json;
 import io.scorescope.math.Mat;
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
  * before they start and kept in the provenance next to the measured stage times:
  * <pre>
  *   analysis = points x (sum over the analyses of one point's analysis time)   points = sequences x levels
- *   mixing   = sigmas x [steps x (t_model + t_control) + rulers' reads]       t = one score evaluation of the chain batch
+ *   mixing   = sigmas x [steps x (t_model + t_control) + rulers' reads]       t = one score evaluation of the chain batch;
+ *              max(t_model, t_control) in place of the sum when the two chains run side by side
  *   quality  = sampler steps x t_model(quality batch)
  * </pre>
  * The analysis probe is one point at the middle level through each analysis; with the Jacobian memo shared by the
@@ -54,7 +56,9 @@ public record CostEstimate(double analysisSeconds, double mixingSeconds, double 
         double tm = seconds(() -> model.score(probe, sig)) * plan.mixingChains() / chains;
         double tc = seconds(() -> control.score(probe, sig)) * plan.mixingChains() / chains;
         int every = Math.max(1, plan.mixingSteps() / 100), reads = plan.mixingSteps() / every + 3;
-        double perSigma = plan.mixingSteps() * (tm + tc) + (kind.networkRulers() ? 2.0 * reads * (tm + tc) : 0);
+        // the model's and the control's chains run side by side when the engine has a core for each (ConstrainedMixing)
+        double chainSeconds = Engine.sideBySide() >= 2 ? Math.max(tm, tc) : tm + tc;
+        double perSigma = plan.mixingSteps() * chainSeconds + (kind.networkRulers() ? 2.0 * reads * chainSeconds : 0);
         double mixing = sigmas.length * perSigma;
         notes.add(String.format(Locale.ROOT, "one Langevin step of %d chains: model %.3g s, control %.3g s", plan.mixingChains(), tm, tc));
 

@@ -34,6 +34,7 @@ public record Provenance(String kind, long seed, JsonNode config, Map<String, St
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         env.put("engine", BuildInfo.engine());
         env.put("openblas_threads", String.valueOf(System.getenv("OPENBLAS_NUM_THREADS")));
+        env.put("omp_wait_policy", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
         env.put("torch_threads", String.valueOf(System.getProperty("scorescope.torch.threads")));   // set by the engine (thread policy)
         env.put("scorescope_threads", String.valueOf(System.getenv("SCORESCOPE_THREADS")));
         if (System.getProperty("scorescope.load.at.policy") != null)   // set by the engine's convolutional thread policy
