@@ -62,7 +62,7 @@ final class FlatParameters {
     List<Tensor> float32(boolean useEma) { return useEma ? views(ema) : leaves; }
 
     /** float64 views of the chosen weights; the copy is cached until the next training step. */
-    List<Tensor> float64(boolean useEma) {
+    synchronized List<Tensor> float64(boolean useEma) {
         Tensor cached = useEma ? doubleEma : doubleLive;
         if (cached == null) {
             cached = keep((useEma ? ema : params).detach().to(Engine.device(), torch.ScalarType.Double).clone());
@@ -148,7 +148,7 @@ final class FlatParameters {
         return out;
     }
 
-    private void dropDoubles() {
+    private synchronized void dropDoubles() {
         if (doubleLive != null) doubleLive.releaseReference();
         if (doubleEma != null) doubleEma.releaseReference();
         doubleLive = null;

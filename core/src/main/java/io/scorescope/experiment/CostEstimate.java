@@ -18,6 +18,7 @@ import java.util.function.Supplier;
  * before they start and kept in the provenance next to the measured stage times:
  * <pre>
  *   analysis = points x (sum over the analyses of one point's analysis time)   points = sequences x levels
+ *              (the sequential cost: an upper bound when the control's analysis runs beside the others)
  *   mixing   = sigmas x [steps x (t_model + t_control) + rulers' reads]       t = one score evaluation of the chain batch;
  *              max(t_model, t_control) in place of the sum when the two chains run side by side
  *   quality  = sampler steps x t_model(quality batch)

@@ -319,16 +319,38 @@ public final class Experiment {
         return jobs;
     }
 
+    /**
+     * Runs the analyses. When the engine has a core for each network ({@link Engine#sideBySide}), the control's analysis
+     * runs on a second thread beside the others: the model's Jacobians are then computed on one thread while the
+     * control's are computed on the other (each network's {@link JacobianMemo} computes a point once, whichever analysis
+     * asks first, and the other waits for it), so the tables are those of running the analyses one after the other.
+     */
     private Analyses analyse(DataKind kind, List<Job> jobs, SampleSequence seq) {
-        Map<String, AnalysisTable> tables = new LinkedHashMap<>();
+        Map<String, AnalysisTable> tables = new java.util.concurrent.ConcurrentHashMap<>();
         int levels = SequenceAnalysis.levelSteps(seq.sigmas(), kind.plan().levels()).length;
-        for (Job job : jobs) {
-            try (ProgressListener.Task t = progress.start(job.task(), levels)) {
-                tables.put(job.task(), SequenceAnalysis.run(job.field(), seq, kind.plan().levels(), job.refs(), t::stepTo));
+        if (Engine.sideBySide() < 2) {
+            for (Job job : jobs) {
+                try (ProgressListener.Task t = progress.start(job.task(), levels)) {
+                    tables.put(job.task(), SequenceAnalysis.run(job.field(), seq, kind.plan().levels(), job.refs(), t::stepTo));
+                }
+            }
+        } else {
+            List<Job> control = jobs.stream().filter(j -> j.task().equals(CONTROL_JOB)).toList();
+            List<Job> others = jobs.stream().filter(j -> !j.task().equals(CONTROL_JOB)).toList();
+            try (ProgressListener.Task t = progress.start("analyse model and control side by side", (long) levels * jobs.size())) {
+                AtomicLong done = new AtomicLong();
+                Runnable one = () -> t.stepTo(done.incrementAndGet());
+                SideBySide.run(true, () -> analyseAll(others, kind, seq, one, tables), () -> analyseAll(control, kind, seq, one, tables));
             }
         }
         return new Analyses(tables.get(MODEL_JOB), Optional.ofNullable(tables.get(EXACT_JOB)), tables.get(CONTROL_JOB),
                 Optional.ofNullable(tables.get(POSTERIOR_JOB)));
+    }
+
+    /** The given analyses one after the other, each level reported to {@code level}. */
+    private static Boolean analyseAll(List<Job> jobs, DataKind kind, SampleSequence seq, Runnable level, Map<String, AnalysisTable> into) {
+        for (Job job : jobs) into.put(job.task(), SequenceAnalysis.run(job.field(), seq, kind.plan().levels(), job.refs(), k -> level.run()));
+        return true;
     }
 
     /** Constrained mixing at each of the kind's noise levels, common random numbers for model and control. */
