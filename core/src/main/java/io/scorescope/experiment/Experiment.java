@@ -28,9 +28,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -204,7 +205,6 @@ public final class Experiment {
         return kind;
     }
 
-    /** Trains the model or the control into its folder (DSM, same seed and step count for both) and loads it back. */
     private record Networks(ModelSource model, ModelSource control) {}
 
     /**
@@ -254,7 +254,10 @@ public final class Experiment {
         };
     }
 
-    /** Trains one network into its folder; {@code listener} null: its own progress task. */
+    /**
+     * Trains the model or the control into its folder (DSM, same seed and step count for both) and loads it back;
+     * progress goes to {@code listener}, or to a task of its own when that is null.
+     */
     private ModelSource train(DataKind kind, boolean control, TrainConfig cfg, Trainer.Listener listener) {
         Path dir = s.out().resolve(control ? CONTROL_DIR : MODEL_DIR);
         ModelSpec spec = s.overrides().apply(kind.spec(control), control);
@@ -326,7 +329,7 @@ public final class Experiment {
      * asks first, and the other waits for it), so the tables are those of running the analyses one after the other.
      */
     private Analyses analyse(DataKind kind, List<Job> jobs, SampleSequence seq) {
-        Map<String, AnalysisTable> tables = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, AnalysisTable> tables = new ConcurrentHashMap<>();
         int levels = SequenceAnalysis.levelSteps(seq.sigmas(), kind.plan().levels()).length;
         if (Engine.sideBySide() < 2) {
             for (Job job : jobs) {
