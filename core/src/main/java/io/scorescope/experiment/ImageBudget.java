@@ -8,7 +8,9 @@ import io.scorescope.model.Parameterisation;
  * How much work {@code scorescope reproduce} does on image data, and with which networks.
  * <p>8x8 digits (D = 64): eps-MLP 4 x 256 and its energy control (E = F/sigma), batch 256, Adam 2e-3; sized for
  * limits on 2 cores ({@code quick} at most 3 minutes, {@code full} at most 15 minutes including both models) at
- * the measured ~7 ms per step (control ~14 ms). Width 256 rather than 128: at 128 some digits sequences diverged
+ * the measured ~7 ms per step (control ~14 ms). {@code quick}'s analysis, mixing and quality samples are sized for the
+ * shipped reference U-Nets, which it adopts: about 1 s of analysis per point and 0.05-0.1 s per Langevin step of
+ * 128 chains on one core (docs/performance.md), so 8 sequences, 64 chains of 300 steps and 250 quality samples. Width 256 rather than 128: at 128 some digits sequences diverged
  * (pixels of 10-1000) even after 18k steps; at 256 none did after 6k.
  * <p>At D >= {@link #LARGE_DIM} (MNIST, Fashion-MNIST: D = 784) {@link #forDim} switches to the EDM-preconditioned
  * MLP 4 x 1024 and its conservative counterpart {@code energy-edm}, batch 128, Adam 1e-3. Measured on MNIST: an
@@ -39,7 +41,7 @@ public record ImageBudget(String name, int hidden, int trainSteps, int batch, do
     private static final Parameterisation EPS = Parameterisation.EPS, ENERGY = Parameterisation.ENERGY;
 
     public static final ImageBudget FULL = new ImageBudget("full", 256, 25_000, 256, 2e-3, EPS, ENERGY, 32, 12, 200, 256, 1000, 1000);
-    public static final ImageBudget QUICK = new ImageBudget("quick", 256, 5000, 256, 2e-3, EPS, ENERGY, 16, 8, 200, 128, 400, 500);
+    public static final ImageBudget QUICK = new ImageBudget("quick", 256, 5000, 256, 2e-3, EPS, ENERGY, 8, 8, 200, 64, 300, 250);
     public static final ImageBudget TINY = new ImageBudget("tiny", 32, 100, 64, 2e-3, EPS, ENERGY, 4, 4, 20, 16, 40, 64);
 
     /** The image budget of the same name as a manifold budget (full, quick, tiny). */
