@@ -1,5 +1,7 @@
 package io.scorescope.engine;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.global.torch;
@@ -23,8 +25,33 @@ public final class Engine {
 
     private Engine() {}
 
+    /**
+     * Native work runs inside {@link Scope}s, each holding this lock's read side. When the JVM exits (the end of a
+     * command, or a kill or Ctrl-C), a shutdown hook takes the write side: it waits, at most {@link #EXIT_WAIT_SECONDS},
+     * for the open scopes to close and keeps new ones from opening. Otherwise libtorch's static state could be torn down
+     * under a running op, and a killed run would end in a native crash (and a JVM crash log) instead of just stopping.
+     */
+    private static final ReentrantReadWriteLock NATIVE_WORK = new ReentrantReadWriteLock();
+    static final long EXIT_WAIT_SECONDS = 10;
+
+    /** Waits up to {@code seconds} for the open scopes to close, then keeps new ones from opening; false on timeout. */
+    static boolean stopNativeWork(long seconds) {
+        try {
+            return NATIVE_WORK.writeLock().tryLock(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Lets scopes open again after {@link #stopNativeWork} (tests). */
+    static void resumeNativeWork() {
+        if (NATIVE_WORK.isWriteLockedByCurrentThread()) NATIVE_WORK.writeLock().unlock();
+    }
+
     public static synchronized void init() {
         if (initialised) return;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopNativeWork(EXIT_WAIT_SECONDS), "scorescope-native-exit"));
         setThreads(override().orElse(1));
         try { torch.set_num_interop_threads(1); } catch (RuntimeException ignored) { /* only settable once */ }
         device = new Device(torch.cuda_is_available() ? "cuda" : "cpu");
@@ -109,8 +136,20 @@ public final class Engine {
 
     /** A native-memory scope ({@link PointerScope}) that reads as the domain needs. */
     public static final class Scope implements AutoCloseable {
-        private final PointerScope scope = new PointerScope();
-        private Scope() {}
-        @Override public void close() { scope.close(); }
+        private final PointerScope scope;
+
+        private Scope() {
+            NATIVE_WORK.readLock().lock();
+            scope = new PointerScope();
+        }
+
+        /** Frees the scope's tensors; closes on the thread that opened it. */
+        @Override public void close() {
+            try {
+                scope.close();
+            } finally {
+                NATIVE_WORK.readLock().unlock();
+            }
+        }
     }
 }
