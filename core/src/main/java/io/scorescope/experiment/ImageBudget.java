@@ -10,7 +10,8 @@ import io.scorescope.model.Parameterisation;
  * limits on 2 cores ({@code quick} at most 3 minutes, {@code full} at most 15 minutes including both models) at
  * the measured ~7 ms per step (control ~14 ms). {@code quick}'s analysis, mixing and quality samples are sized for the
  * shipped reference U-Nets, which it adopts: about 1 s of analysis per point and 0.05-0.1 s per Langevin step of
- * 128 chains on one core (docs/performance.md), so 8 sequences, 64 chains of 300 steps and 250 quality samples. Width 256 rather than 128: at 128 some digits sequences diverged
+ * 128 chains on one core (docs/performance.md), so 8 sequences, 64 chains of 300 steps and 250 quality samples.
+ * Width 256 rather than 128: at 128 some digits sequences diverged
  * (pixels of 10-1000) even after 18k steps; at 256 none did after 6k.
  * <p>At D >= {@link #LARGE_DIM} (MNIST, Fashion-MNIST: D = 784) {@link #forDim} switches to the EDM-preconditioned
  * MLP 4 x 1024 and its conservative counterpart {@code energy-edm}, batch 128, Adam 1e-3. Measured on MNIST: an
