@@ -92,8 +92,7 @@ public final class Engine {
      * every core, so it never shares them.
      */
     public static int concurrentTrainings(boolean convolutional) {
-        if (convolutional) return 1;
-        return Math.max(1, Runtime.getRuntime().availableProcessors() / override().orElse(1));
+        return convolutional ? 1 : sideBySide();
     }
 
     /**

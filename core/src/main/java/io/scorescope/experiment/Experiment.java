@@ -217,18 +217,11 @@ public final class Experiment {
         TrainConfig cfg = s.overrides().apply(kind.trainConfig(s.seed()));
         boolean side = use.model().isEmpty() && use.control().isEmpty()
                 && Engine.concurrentTrainings(convolutional(kind, false) || convolutional(kind, true)) >= 2;
-        if (!side) {
-            ModelSource model = timed("train_model", () -> use.model().map(x -> adopt(x, MODEL_DIR))
-                    .orElseGet(() -> train(kind, false, cfg, null)));
-            ModelSource control = timed("train_control", () -> use.control().map(x -> adopt(x, CONTROL_DIR))
-                    .orElseGet(() -> train(kind, true, cfg, null)));
-            return new Networks(model, control);
-        }
-        try (ProgressListener.Task t = progress.start("train model and control", 2L * cfg.steps())) {
-            Trainer.Listener both = pairListener(t);
-            SideBySide.Both<ModelSource, ModelSource> pair = SideBySide.run(true,
-                    () -> timed("train_model", () -> train(kind, false, cfg, both)),
-                    () -> timed("train_control", () -> train(kind, true, cfg, both)));
+        try (ProgressListener.Task t = side ? progress.start("train model and control", 2L * cfg.steps()) : ProgressListener.Task.NONE) {
+            Trainer.Listener both = side ? pairListener(t) : null;
+            SideBySide.Both<ModelSource, ModelSource> pair = SideBySide.run(side,
+                    () -> timed("train_model", () -> use.model().map(x -> adopt(x, MODEL_DIR)).orElseGet(() -> train(kind, false, cfg, both))),
+                    () -> timed("train_control", () -> use.control().map(x -> adopt(x, CONTROL_DIR)).orElseGet(() -> train(kind, true, cfg, both))));
             return new Networks(pair.first(), pair.second());
         }
     }
