@@ -58,7 +58,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 new InputException("evaluate needs a model trained on a built-in manifold or an image set (this one used " + td.spec() + ")"));
         ManifoldQuality mq;
         try (Progress bar = new Progress("evaluate", cfg.steps() + 1)) {
-            mq = ManifoldQuality.measure(src.field(), m, td.spec(), cfg, n, lossDraws, seed, bar.sampling());
+            mq = ManifoldQuality.measure(src.field(), m, td.spec(), cfg, src.samplerPrior(td), n, lossDraws, seed, bar.sampling());
         }
         ObjectNode q = mq.toJson();
         if (json) {
@@ -85,7 +85,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (grid != null) AtomicFiles.ensureWritableDir(grid.toAbsolutePath().getParent());   // fail before sampling, not after
         ImageQuality q;
         try (Progress bar = new Progress("evaluate", cfg.steps() + 1)) {
-            q = ImageQuality.measure(src.field(), cfg, n, train, test, seed, bar.sampling());
+            q = ImageQuality.measure(src.field(), cfg, src.samplerPrior(td), n, train, test, seed, bar.sampling());
         }
         DenoisingTable dn = DenoisingTable.measure(src.field(), src.trainingMoments(td), test.images(), seed);
         if (grid != null) {

@@ -5,6 +5,7 @@ import io.scorescope.experiment.ModelSource;
 import io.scorescope.experiment.SampleFolder;
 import io.scorescope.io.AtomicFiles;
 import io.scorescope.io.InputException;
+import io.scorescope.sde.Prior;
 import io.scorescope.sde.SampleRun;
 import io.scorescope.sde.SamplerConfig;
 import java.nio.file.Path;
@@ -38,11 +39,12 @@ final class SampleCommand implements Callable<Integer> {
         AtomicFiles.ensureWritableDir(out);
         SamplerConfig cfg = SamplerConfig.defaults(sigmaMin != null ? sigmaMin : range[0], sigmaMax != null ? sigmaMax : range[1])
                 .withSampler(sampler).withSchedule(schedule, steps).withDenoiseFinal(!noDenoise);
+        Prior prior = models.trainingData(src).map(src::samplerPrior).orElse(Prior.ISOTROPIC);
         SampleRun run;
         try (Progress bar = new Progress("sample", cfg.steps() + 1)) {
-            run = SampleRun.draw(src.field(), cfg, n, seed, bar.sampling());
+            run = SampleRun.draw(src.field(), cfg, prior, n, seed, bar.sampling());
         }
-        SampleFolder.write(out, run, cfg, src, seed);
+        SampleFolder.write(out, run, cfg, prior, src, seed);
         System.out.printf("%d samples (%s, %d steps) in %s%n", n, sampler, steps, out);
         return 0;
     }

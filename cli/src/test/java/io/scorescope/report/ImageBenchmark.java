@@ -12,6 +12,7 @@ import io.scorescope.model.Architecture;
 import io.scorescope.model.ModelSpec;
 import io.scorescope.model.Parameterisation;
 import io.scorescope.model.ScoreModel;
+import io.scorescope.sde.Prior;
 import io.scorescope.sde.SamplerConfig;
 import io.scorescope.sde.Samplers;
 import io.scorescope.training.TrainConfig;
@@ -69,7 +70,7 @@ class ImageBenchmark {
                 TrainConfig.DEFAULT.withSteps(steps).withBatch(256).withCheckpointEvery(steps).withSigmaRange(0.01, 4), Trainer.Listener.NONE);
         System.out.printf("BENCH digits MLP %d steps in %.0f s, final loss %.4f%n", steps, (System.nanoTime() - tt) / 1e9, r.history().get(r.history().size() - 1).loss());
         SamplerConfig cfg = SamplerConfig.defaults(0.01, 4);
-        Mat samples = Samplers.sample(r.model(), Samplers.prior(cfg, 100, 64, new Rng(7)), cfg, new Rng(8), st -> { });
+        Mat samples = Samplers.sample(r.model(), Prior.ISOTROPIC.draw(100, 64, cfg.sigmaMax(), new Rng(7)), cfg, new Rng(8), st -> { });
         SoftmaxClassifier c = SoftmaxClassifier.train(digits.images(), digits.labels(), SoftmaxClassifier.Config.DEFAULT);
         SoftmaxClassifier.SampleReport q = c.onSamples(samples);
         Memorisation m = Memorisation.measure(samples, digits.images(), test.images());

@@ -12,6 +12,7 @@ import io.scorescope.io.Json;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
 import io.scorescope.sde.SampleSequence;
+import io.scorescope.sde.Prior;
 import io.scorescope.sde.SamplerConfig;
 import io.scorescope.sde.Samplers;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class ImageFiguresTest {
         SmoothedEmpiricalField field = new SmoothedEmpiricalField(train.images());
         SamplerConfig cfg = SamplerConfig.defaults(0.05, 2).withSchedule("geometric", 20);
         SampleSequence.Recorder rec = SampleSequence.recorder(cfg.noiseSchedule(), 4, 64, true);
-        Mat samples = Samplers.sample(field, Samplers.prior(cfg, 4, 64, new Rng(1)), cfg, new Rng(2), rec);
+        Mat samples = Samplers.sample(field, Prior.ISOTROPIC.draw(4, 64, cfg.sigmaMax(), new Rng(1)), cfg, new Rng(2), rec);
         SampleSequence seq = rec.sequence();
 
         double[] sigmas = {1.0, 0.3, 0.1};

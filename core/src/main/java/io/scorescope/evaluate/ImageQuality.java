@@ -6,6 +6,7 @@ import io.scorescope.field.ScoreField;
 import io.scorescope.io.Json;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
+import io.scorescope.sde.Prior;
 import io.scorescope.sde.SampleRun;
 import io.scorescope.sde.SamplerConfig;
 import io.scorescope.sde.StepCallback;
@@ -17,26 +18,26 @@ import io.scorescope.sde.StepCallback;
  * Random streams: samples Rng(seed).split(3), classifier Rng(seed).split(4).
  */
 public record ImageQuality(Mat samples, Memorisation memorisation, double testAccuracy, SoftmaxClassifier.SampleReport onSamples,
-                           SoftmaxClassifier.SampleReport onHeldOut, SamplerConfig sampler, int trainImages, int heldOutImages)
+                           SoftmaxClassifier.SampleReport onHeldOut, SamplerConfig sampler, String prior, int trainImages, int heldOutImages)
         implements QualityReport {
     private static final long SAMPLES = 3, CLASSIFIER = 4;
 
-    public static ImageQuality measure(ScoreField model, SamplerConfig sampler, int n, ImageDataset train, ImageDataset test,
+    public static ImageQuality measure(ScoreField model, SamplerConfig sampler, Prior prior, int n, ImageDataset train, ImageDataset test,
                                        long seed, StepCallback progress) {
         Rng rng = new Rng(seed);
         SamplerConfig cfg = sampler.withDenoiseFinal(true);
-        Mat samples = SampleRun.draw(model, cfg, n, rng.split(SAMPLES).nextLong(), progress).samples();
+        Mat samples = SampleRun.draw(model, cfg, prior, n, rng.split(SAMPLES).nextLong(), progress).samples();
         Memorisation mem = Memorisation.measure(samples, train.images(), test.images());
         SoftmaxClassifier.Config cc = SoftmaxClassifier.Config.DEFAULT;
         SoftmaxClassifier clf = SoftmaxClassifier.train(train.images(), train.labels(),
                 new SoftmaxClassifier.Config(cc.epochs(), cc.batch(), cc.lr(), cc.l2(), rng.split(CLASSIFIER).nextLong()));
         double acc = clf.accuracy(test.images(), test.labels());
-        return new ImageQuality(samples, mem, acc, clf.onSamples(samples), clf.onSamples(test.images()), cfg, train.size(), test.size());
+        return new ImageQuality(samples, mem, acc, clf.onSamples(samples), clf.onSamples(test.images()), cfg, prior.describe(), train.size(), test.size());
     }
 
     @Override public ObjectNode toJson() {
         ObjectNode o = Json.object();
-        o.put("n", samples.rows()).put("sampler", sampler.sampler()).put("steps", sampler.steps()).put("denoise_final", true)
+        o.put("n", samples.rows()).put("sampler", sampler.sampler()).put("steps", sampler.steps()).put("denoise_final", true).put("prior", prior)
                 .put("train_images", trainImages).put("heldout_images", heldOutImages);
         o.set("memorisation", memorisation.toJson());
         ObjectNode c = o.putObject("classifier");

@@ -3,6 +3,7 @@ package io.scorescope.evaluate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.data.Manifold;
 import io.scorescope.field.ScoreField;
+import io.scorescope.sde.Prior;
 import io.scorescope.sde.SampleRun;
 import io.scorescope.sde.SamplerConfig;
 import io.scorescope.sde.StepCallback;
@@ -15,21 +16,22 @@ import io.scorescope.sde.StepCallback;
  * @param n       samples drawn
  * @param sampler the sampler configuration (with the final denoising step)
  * @param data    the data spec the model was trained on
+ * @param prior   where the sampler started ({@link Prior#describe})
  */
-public record ManifoldQuality(SampleQuality quality, int n, SamplerConfig sampler, String data) implements QualityReport {
+public record ManifoldQuality(SampleQuality quality, int n, SamplerConfig sampler, String data, String prior) implements QualityReport {
 
-    public static ManifoldQuality measure(ScoreField model, Manifold m, String data, SamplerConfig sampler, int n, int lossDraws,
+    public static ManifoldQuality measure(ScoreField model, Manifold m, String data, SamplerConfig sampler, Prior prior, int n, int lossDraws,
                                           long seed, StepCallback progress) {
         SamplerConfig cfg = sampler.withDenoiseFinal(true);
-        SampleRun run = SampleRun.draw(model, cfg, n, seed, progress);
+        SampleRun run = SampleRun.draw(model, cfg, prior, n, seed, progress);
         SampleQuality q = SampleQuality.measure(model, m, run.samples(), run.sequence().finalPoints(),
                 cfg.sigmaMin(), cfg.sigmaMax(), lossDraws, seed);
-        return new ManifoldQuality(q, n, cfg, data);
+        return new ManifoldQuality(q, n, cfg, data, prior.describe());
     }
 
     @Override public ObjectNode toJson() {
         ObjectNode o = quality.toJson();
-        o.put("n", n).put("sampler", sampler.sampler()).put("steps", sampler.steps()).put("data", data);
+        o.put("n", n).put("sampler", sampler.sampler()).put("steps", sampler.steps()).put("data", data).put("prior", prior);
         return o;
     }
 }

@@ -11,6 +11,7 @@ import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
 import io.scorescope.model.ModelSpec;
 import io.scorescope.model.Parameterisation;
+import io.scorescope.sde.Prior;
 import io.scorescope.sde.SampleSequence;
 import io.scorescope.sde.SamplerConfig;
 import io.scorescope.training.TrainConfig;
@@ -36,6 +37,9 @@ public sealed interface DataKind permits ManifoldData, ImageData {
 
     /** The work budget resolved for this data. */
     Plan plan();
+
+    /** The same data with the plan for convolutional networks (U-Nets), whose Jacobians cost more; by default unchanged. */
+    default DataKind forConvolutionalNetworks() { return this; }
 
     /** s = max(1, RMS |x0|) over the training points: the factor applied to the unit-scale noise levels. */
     double noiseScale();
@@ -81,8 +85,8 @@ public sealed interface DataKind permits ManifoldData, ImageData {
      */
     SequenceAnalysis.References references(ScoreField control);
 
-    /** Sample quality of the model with the experiment's sampler (random streams derived from seed). */
-    QualityReport quality(ScoreField model, SamplerConfig sampler, long seed, ProgressListener.Task progress);
+    /** Sample quality of the model with the experiment's sampler and prior (random streams derived from seed). */
+    QualityReport quality(ScoreField model, SamplerConfig sampler, Prior prior, long seed, ProgressListener.Task progress);
 
     /** The report's illustrations that need the model (Figure-1 analogue; local features and posteriors of images). */
     Illustrations illustrate(ScoreField model, SampleSequence sequences, long seed);

@@ -14,6 +14,7 @@ import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
 import io.scorescope.model.Architecture;
 import io.scorescope.model.ModelSpec;
+import io.scorescope.sde.Prior;
 import io.scorescope.sde.SampleRun;
 import io.scorescope.sde.SampleSequence;
 import io.scorescope.sde.SamplerConfig;
@@ -105,7 +106,7 @@ public final class Experiment {
     }
 
     /** {@code models}: where the networks came from (given, reference models, or trained and why). */
-    public record Result(Settings settings, DataKind kind, String models, CostEstimate estimate, ModelSource model, ModelSource control, SamplerConfig sampler,
+    public record Result(Settings settings, DataKind kind, String models, CostEstimate estimate, ModelSource model, ModelSource control, SamplerConfig sampler, Prior prior,
                          SampleSequence sequences, Analyses analyses, List<ConstrainedMixing> mixing, QualityReport quality,
                          DataKind.Illustrations illustrations, Claims claims, Map<String, Double> stageSeconds) {}
 
@@ -124,17 +125,19 @@ public final class Experiment {
         Optional<ModelSource> givenModel = givenModel();
         Optional<ModelSource> givenControl = Optional.ofNullable(s.controlDir()).map(ModelSource::fromCheckpoint)
                 .map(c -> c.requireConservative("--control"));
-        DataKind kind = timed("data", () -> data(givenModel, givenControl));
+        DataKind resolved = timed("data", () -> data(givenModel, givenControl));
         AtomicFiles.ensureWritableDir(s.out());
-        if (givenModel.isPresent() && givenModel.get().dim() != kind.data().dim())
-            throw new InputException("the model has dimension " + givenModel.get().dim() + ", the data " + kind.data().spec() + " " + kind.data().dim());
-        Sources use = sources(kind, givenModel, givenControl);
+        if (givenModel.isPresent() && givenModel.get().dim() != resolved.data().dim())
+            throw new InputException("the model has dimension " + givenModel.get().dim() + ", the data " + resolved.data().spec() + " " + resolved.data().dim());
+        Sources use = sources(resolved, givenModel, givenControl);
+        DataKind kind = convolutional(resolved, use) ? resolved.forConvolutionalNetworks() : resolved;
         Networks networks = timed("training", () -> networks(kind, use));
         ModelSource model = networks.model(), control = networks.control();
         SamplerConfig sampler = samplerConfig(model, kind);
+        Prior prior = model.samplerPrior(kind.data());
         SampleSequence seq = timed("sequences", () -> {
             try (ProgressListener.Task t = progress.start("sample sequences", sampler.steps() + 1)) {
-                return SampleRun.draw(model.field(), sampler, kind.plan().sequences(), stream(SEQUENCES), t.sampling()).sequence();
+                return SampleRun.draw(model.field(), sampler, prior, kind.plan().sequences(), stream(SEQUENCES), t.sampling()).sequence();
             }
         });
         // the analyses share each network's Jacobians: every (point, level) Jacobian is computed once per network
@@ -147,7 +150,7 @@ public final class Experiment {
         List<ConstrainedMixing> mixing = timed("mixing", () -> mix(kind, model.field(), control.field()));
         QualityReport quality = timed("sample_quality", () -> {
             try (ProgressListener.Task t = progress.start("sample quality", sampler.steps() + 1)) {
-                return kind.quality(model.field(), sampler, s.seed(), t);
+                return kind.quality(model.field(), sampler, prior, s.seed(), t);
             }
         });
         DataKind.Illustrations figures = timed("figures", () -> {
@@ -157,7 +160,7 @@ public final class Experiment {
                 return f;
             }
         });
-        return new Result(s, kind, use.description(), estimate, model, control, sampler, seq, analyses, mixing, quality, figures,
+        return new Result(s, kind, use.description(), estimate, model, control, sampler, prior, seq, analyses, mixing, quality, figures,
                 Claims.judge(analyses, mixing, Verdicts.smallSigma(kind.noiseUnit())), seconds);
     }
 
@@ -224,6 +227,15 @@ public final class Experiment {
                     () -> timed("train_control", () -> use.control().map(x -> adopt(x, CONTROL_DIR)).orElseGet(() -> train(kind, true, cfg, both))));
             return new Networks(pair.first(), pair.second());
         }
+    }
+
+    /** Whether the model or the control is a U-Net: adopted or given (a checkpoint's spec), else as it will be trained. */
+    private boolean convolutional(DataKind kind, Sources use) {
+        return unet(use.model()).orElseGet(() -> convolutional(kind, false)) || unet(use.control()).orElseGet(() -> convolutional(kind, true));
+    }
+
+    private static Optional<Boolean> unet(Optional<ModelSource> source) {
+        return source.map(m -> m.checkpoint().map(c -> c.model().spec().architecture().kind() == Architecture.Kind.UNET).orElse(false));
     }
 
     private boolean convolutional(DataKind kind, boolean control) {

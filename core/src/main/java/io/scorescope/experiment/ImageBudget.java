@@ -72,6 +72,23 @@ public record ImageBudget(String name, int hidden, int trainSteps, int batch, do
                 samplerSteps, Math.min(mixingChains, 128), Math.min(mixingSteps, 500), qualitySamples);
     }
 
+    /**
+     * The analysis, mixing and quality budget for U-Nets at D >= {@link #LARGE_DIM} (the shipped MNIST and
+     * Fashion-MNIST reference models, or any given U-Net). One point's analysis there costs about 90 s on 2 cores
+     * (docs/performance.md): the energy control's float64 Hessian by batched reverse mode dominates it, the model's
+     * forward-mode Jacobian adds 10-17 s. One Langevin step of 128 chains costs 0.38 s (model) and 0.75 s (control),
+     * one sampler step about 6 ms per sample. Sized for 30 minutes on 2 cores (full: 2 sequences x 5 levels, 32 chains
+     * of 100 steps, 200 quality samples) and 10 minutes (quick: 1 x 4, 16 x 50, 64); tiny takes the smaller of its
+     * own sizes and quick's. The training fields are unchanged (they apply only when a U-Net is trained here).
+     */
+    public ImageBudget forConvolutional(int dim) {
+        if (dim < LARGE_DIM) return this;
+        boolean full = name.equals("full");
+        int seq = full ? 2 : 1, lev = full ? 5 : 4, chains = full ? 32 : 16, steps = full ? 100 : 50, quality = full ? 200 : 64;
+        return new ImageBudget(name, hidden, trainSteps, batch, lr, model, control, Math.min(sequences, seq), Math.min(levels, lev),
+                samplerSteps, Math.min(mixingChains, chains), Math.min(mixingSteps, steps), Math.min(qualitySamples, quality));
+    }
+
     @Override public ObjectNode toJson() {
         return Json.object().put("name", name).put("hidden", hidden).put("train_steps", trainSteps).put("batch", batch).put("lr", lr)
                 .put("model", model.cliName()).put("control", control.cliName())

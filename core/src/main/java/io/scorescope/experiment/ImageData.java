@@ -13,6 +13,7 @@ import io.scorescope.geometry.LocalFeatures;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
 import io.scorescope.model.ModelSpec;
+import io.scorescope.sde.Prior;
 import io.scorescope.sde.SampleSequence;
 import io.scorescope.sde.SamplerConfig;
 import io.scorescope.training.TrainConfig;
@@ -50,6 +51,10 @@ public record ImageData(ImageDataset train, ImageDataset test, TrainingData data
         ImageDataset train = ImageSets.resolve(spec), test = ImageSets.resolve(ImageSets.testSpec(spec));
         TrainingData data = new TrainingData(spec, Optional.empty(), train.images(), train.info());
         return new ImageData(train, test, data, budget.forDim(train.dim()), DataKind.noiseScale(train.images()), widestPixel(train.images()));
+    }
+
+    @Override public ImageData forConvolutionalNetworks() {
+        return new ImageData(train, test, data, plan.forConvolutional(train.dim()), noiseScale, coordinate);
     }
 
     /** sigma_min is not scaled, so that the small-sigma rules have levels; sigma_max = 2 s covers the data. */
@@ -96,8 +101,8 @@ public record ImageData(ImageDataset train, ImageDataset test, TrainingData data
                 x0, coordinate, sigma, plan.mixingSteps(), seed);
     }
 
-    @Override public QualityReport quality(ScoreField model, SamplerConfig sampler, long seed, ProgressListener.Task progress) {
-        return ImageQuality.measure(model, sampler, plan.qualitySamples(), train, test, seed, progress.sampling());
+    @Override public QualityReport quality(ScoreField model, SamplerConfig sampler, Prior prior, long seed, ProgressListener.Task progress) {
+        return ImageQuality.measure(model, sampler, prior, plan.qualitySamples(), train, test, seed, progress.sampling());
     }
 
     @Override public Illustrations illustrate(ScoreField model, SampleSequence seq, long seed) {

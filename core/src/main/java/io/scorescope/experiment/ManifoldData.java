@@ -9,6 +9,7 @@ import io.scorescope.field.ScoreField;
 import io.scorescope.math.Rng;
 import io.scorescope.model.ModelSpec;
 import io.scorescope.model.Parameterisation;
+import io.scorescope.sde.Prior;
 import io.scorescope.sde.SampleSequence;
 import io.scorescope.sde.SamplerConfig;
 import io.scorescope.training.TrainConfig;
@@ -50,8 +51,8 @@ public record ManifoldData(TrainingData data, Manifold truth, Budget plan, doubl
         return new SequenceAnalysis.References(Optional.of(truth), Optional.of(data.points()));
     }
 
-    @Override public QualityReport quality(ScoreField model, SamplerConfig sampler, long seed, ProgressListener.Task progress) {
-        return ManifoldQuality.measure(model, truth, data.spec(), sampler, plan.qualitySamples(), plan.lossDraws(),
+    @Override public QualityReport quality(ScoreField model, SamplerConfig sampler, Prior prior, long seed, ProgressListener.Task progress) {
+        return ManifoldQuality.measure(model, truth, data.spec(), sampler, prior, plan.qualitySamples(), plan.lossDraws(),
                 new Rng(seed).split(Experiment.QUALITY).nextLong(), progress.sampling());
     }
 

@@ -1,12 +1,14 @@
 package io.scorescope.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scorescope.data.ImageSets;
 import io.scorescope.data.TrainingData;
 import io.scorescope.field.ScoreField;
 import io.scorescope.io.InputException;
 import io.scorescope.io.Sha256;
 import io.scorescope.io.Json;
 import io.scorescope.model.TorchScriptField;
+import io.scorescope.sde.Prior;
 import io.scorescope.sde.TorchScriptSpec;
 import io.scorescope.training.Checkpoint;
 import io.scorescope.training.DataMoments;
@@ -99,6 +101,16 @@ public record ModelSource(ScoreField field, ObjectNode info, Optional<Checkpoint
             if (stored.isPresent()) return stored.get();
         }
         return DataMoments.of(data.points());
+    }
+
+    /**
+     * Where sampling starts ({@link Prior}): on image data N(mu, Sigma + sigma_max^2 I) from the training moments
+     * ({@link #trainingMoments}); on manifolds N(0, sigma_max^2 I), since sigma_max = 2 s there covers the data.
+     */
+    public Prior samplerPrior(TrainingData data) {
+        if (!ImageSets.isImageData(data.info())) return Prior.ISOTROPIC;
+        DataMoments m = trainingMoments(data);
+        return Prior.moments(m.mean(), m.covariance());
     }
 
     /** The given checkpoint's parameterisation must be conservative (g = -grad E): the control of an experiment. */

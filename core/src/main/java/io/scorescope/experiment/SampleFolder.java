@@ -5,6 +5,7 @@ import io.scorescope.io.Csv;
 import io.scorescope.io.Json;
 import io.scorescope.io.Npy;
 import io.scorescope.io.Provenance;
+import io.scorescope.sde.Prior;
 import io.scorescope.sde.SampleRun;
 import io.scorescope.sde.SampleSequence;
 import io.scorescope.sde.SamplerConfig;
@@ -16,7 +17,7 @@ import java.util.Map;
 public final class SampleFolder {
     private SampleFolder() {}
 
-    public static void write(Path out, SampleRun run, SamplerConfig cfg, ModelSource model, long seed) {
+    public static void write(Path out, SampleRun run, SamplerConfig cfg, Prior prior, ModelSource model, long seed) {
         SampleSequence s = run.sequence();
         int d = s.dim();
         String[] header = new String[d];
@@ -27,7 +28,7 @@ public final class SampleFolder {
         ObjectNode config = Json.object();
         config.put("sampler", cfg.sampler()).put("schedule", cfg.schedule()).put("steps", cfg.steps())
                 .put("sigma_min", cfg.sigmaMin()).put("sigma_max", cfg.sigmaMax()).put("denoise_final", cfg.denoiseFinal())
-                .put("n", s.n());
+                .put("prior", prior.describe()).put("n", s.n());
         config.putObject("files").put("samples.npy", "[n, D]: the samples (same values as samples.csv)")
                 .put("sequences.npy", "[n, K+1, D]: iterate x_k at level sigma_k (sigmas.csv), k = 0 is the prior draw")
                 .put("denoised.npy", "[n, K+1, D]: x_k + sigma_k^2 g(x_k, sigma_k)");

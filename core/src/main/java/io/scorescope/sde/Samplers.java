@@ -26,11 +26,6 @@ public final class Samplers {
         };
     }
 
-    /** n draws from the VE prior N(0, sigmaMax^2 I) in R^dim. */
-    public static Mat prior(SamplerConfig config, int n, int dim, Rng rng) {
-        return rng.gaussian(n, dim).scale(config.sigmaMax());
-    }
-
     /**
      * Runs the configured sampler from x and returns the final state, or with {@code denoiseFinal} its Tweedie
      * denoised estimate x + sigmaMin^2 g_sigmaMin(x) (the last step's, so no extra score evaluation).

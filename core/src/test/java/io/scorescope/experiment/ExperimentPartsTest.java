@@ -8,6 +8,7 @@ import io.scorescope.data.KSphere;
 import io.scorescope.data.Manifolds;
 import io.scorescope.math.Mat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,20 @@ class ExperimentPartsTest {
         assertEquals(1.0, DataKind.noiseScale(unitSphere.scale(0.2)), 0);
         // RMS of |(3,4)| and |(0,0)| = sqrt(25/2)
         assertEquals(Math.sqrt(12.5), DataKind.noiseScale(Mat.of(new double[][] {{3, 4}, {0, 0}})), 1e-12);
+    }
+
+    /** U-Nets at D >= 256 get the smaller analysis, mixing and quality plan; smaller images and the training fields do not change. */
+    @Test
+    void convolutionalPlanCapsTheCostlyStagesOnlyForLargeImages() {
+        ImageBudget full = ImageBudget.FULL.forDim(784), conv = full.forConvolutional(784);
+        assertEquals(List.of(2, 5, 32, 100, 200), List.of(conv.sequences(), conv.levels(), conv.mixingChains(), conv.mixingSteps(), conv.qualitySamples()));
+        assertEquals(List.of(full.hidden(), full.trainSteps(), full.batch(), full.samplerSteps()),
+                List.of(conv.hidden(), conv.trainSteps(), conv.batch(), conv.samplerSteps()));
+        ImageBudget quick = ImageBudget.QUICK.forDim(784).forConvolutional(784);
+        assertEquals(List.of(1, 4, 16, 50, 64), List.of(quick.sequences(), quick.levels(), quick.mixingChains(), quick.mixingSteps(), quick.qualitySamples()));
+        ImageBudget tiny = ImageBudget.TINY.forDim(784).forConvolutional(784);
+        assertEquals(List.of(1, 4, 16, 40, 64), List.of(tiny.sequences(), tiny.levels(), tiny.mixingChains(), tiny.mixingSteps(), tiny.qualitySamples()));
+        assertEquals(ImageBudget.QUICK, ImageBudget.QUICK.forConvolutional(64));
     }
 
     @Test

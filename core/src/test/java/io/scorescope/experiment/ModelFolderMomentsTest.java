@@ -8,6 +8,7 @@ import io.scorescope.data.TrainingData;
 import io.scorescope.evaluate.DenoisingTable;
 import io.scorescope.model.ModelSpec;
 import io.scorescope.model.Parameterisation;
+import io.scorescope.sde.Prior;
 import io.scorescope.training.DataMoments;
 import io.scorescope.training.TrainConfig;
 import io.scorescope.training.Trainer;
@@ -16,7 +17,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An image model folder stores its training moments; a folder without them gets the same moments from its data. */
+/**
+ * An image model folder stores its training moments; a folder without them gets the same moments from its data; image
+ * models sample from the Gaussian with those moments, manifold models from N(0, sigma_max^2 I).
+ */
 class ModelFolderMomentsTest {
     @Test
     void imageModelFolderStoresMomentsAndAnOlderFolderComputesTheSame(@TempDir Path dir) throws Exception {
@@ -38,6 +42,11 @@ class ModelFolderMomentsTest {
         DenoisingTable b = DenoisingTable.measure(src.field(), computed, td.points().rows(0, 30), 4);
         assertEquals(a.rows(), b.rows());
         assertTrue(a.moments().startsWith("stored") && b.moments().startsWith("computed"));
+
+        // the sampler starts from N(mu, Sigma + sigma_max^2 I) with these moments
+        Prior prior = src.samplerPrior(td);
+        assertArrayEquals(computed.mean(), prior.mean(), 0);
+        assertArrayEquals(computed.covariance().data(), prior.covariance().data(), 0);
     }
 
     @Test
@@ -46,5 +55,6 @@ class ModelFolderMomentsTest {
         ModelSpec spec = new ModelSpec(2, 16, 2, 4, Parameterisation.EPS, td.sigmaData());
         ModelFolder.train(dir, spec, td, TrainConfig.DEFAULT.withSteps(2).withBatch(16), Trainer.Listener.NONE);
         assertTrue(!Files.exists(dir.resolve(DataMoments.FILE)));
+        assertEquals(Prior.ISOTROPIC, ModelSource.fromCheckpoint(dir).samplerPrior(td), "manifolds: N(0, sigma_max^2 I)");
     }
 }

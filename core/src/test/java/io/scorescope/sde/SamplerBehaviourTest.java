@@ -46,7 +46,7 @@ class SamplerBehaviourTest {
 
     @Test
     void sameSeedGivesIdenticalOutputForEverySampler() {
-        Mat x = Samplers.prior(config, 20, 3, new Rng(7));
+        Mat x = Prior.ISOTROPIC.draw(20, 3, config.sigmaMax(), new Rng(7));
         for (String name : Samplers.NAMES) {
             SamplerConfig c = config.withSampler(name);
             Mat a = Samplers.sample(field, x, c, new Rng(99), StepCallback.NONE);
@@ -89,7 +89,7 @@ class SamplerBehaviourTest {
     @Test
     void predictorCorrectorWithoutCorrectorIsTheReverseSde() {
         NoiseSchedule s = config.noiseSchedule();
-        Mat x = Samplers.prior(config, 10, 3, new Rng(2));
+        Mat x = Prior.ISOTROPIC.draw(10, 3, config.sigmaMax(), new Rng(2));
         assertEquals(ReverseSde.run(field, s, x, new Rng(4), StepCallback.NONE),
                 PredictorCorrector.run(field, s, x, 0.16, 0, new Rng(4), StepCallback.NONE));
     }
@@ -99,7 +99,7 @@ class SamplerBehaviourTest {
         for (String name : Samplers.NAMES) {
             SamplerConfig c = config.withSampler(name).withDenoiseFinal(false);
             NoiseSchedule s = c.noiseSchedule();
-            Mat x = Samplers.prior(c, 6, 3, new Rng(1));
+            Mat x = Prior.ISOTROPIC.draw(6, 3, c.sigmaMax(), new Rng(1));
             List<Step> steps = new ArrayList<>();
             int[] progress = {-1};
             SampleSequence.Recorder rec = SampleSequence.recorder(s, 6, 3, true);
@@ -132,7 +132,7 @@ class SamplerBehaviourTest {
 
     @Test
     void denoiseFinalReturnsTheLastDenoisedEstimate() {
-        Mat x = Samplers.prior(config, 5, 3, new Rng(1));
+        Mat x = Prior.ISOTROPIC.draw(5, 3, config.sigmaMax(), new Rng(1));
         Mat raw = Samplers.sample(field, x, config.withDenoiseFinal(false), new Rng(2), StepCallback.NONE);
         Mat den = Samplers.sample(field, x, config.withDenoiseFinal(true), new Rng(2), StepCallback.NONE);
         assertEquals(0, raw.plusScaled(1e-4, field.score(raw, 0.01)).minus(den).maxAbs(), 1e-15);

@@ -1,0 +1,66 @@
+package io.scorescope.sde;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.scorescope.math.Mat;
+import io.scorescope.math.Rng;
+import org.junit.jupiter.api.Test;
+
+class PriorTest {
+
+    /** The isotropic draw is sigma_max z, with z the standard normal rows of the stream (the sampler's old prior). */
+    @Test
+    void isotropicIsScaledStandardNormal() {
+        Mat z = new Rng(3).gaussian(5, 4);
+        assertArrayEquals(z.scale(2.5).data(), Prior.ISOTROPIC.draw(5, 4, 2.5, new Rng(3)).data(), 0);
+    }
+
+    /** Diagonal Sigma: the factor of Sigma + s^2 I is diag(sqrt(Sigma_ii + s^2)), so x = mu + sqrt(Sigma_ii + s^2) z. */
+    @Test
+    void diagonalCovarianceScalesEachCoordinate() {
+        double[] mu = {0.5, -1, 3};
+        double[] v = {0.2, 4, 0};
+        double s = 1.5;
+        Mat cov = new Mat(3, 3);
+        for (int i = 0; i < 3; i++) cov.set(i, i, v[i]);
+        Mat x = Prior.moments(mu, cov).draw(7, 3, s, new Rng(11));
+        Mat z = new Rng(11).gaussian(7, 3);
+        for (int r = 0; r < 7; r++)
+            for (int j = 0; j < 3; j++) assertEquals(mu[j] + Math.sqrt(v[j] + s * s) * z.get(r, j), x.get(r, j), 1e-12);
+    }
+
+    /**
+     * Full 2 x 2 covariance: C = Sigma + s^2 I = [[a, b], [b, c]] has the Cholesky factor
+     * L = [[sqrt a, 0], [b / sqrt a, sqrt(c - b^2 / a)]], and the draw is mu + L z.
+     */
+    @Test
+    void fullCovarianceUsesTheCholeskyFactor() {
+        double[] mu = {1, -2};
+        Mat sigma = new Mat(2, 2, new double[] {2.0, 0.9, 0.9, 1.0});
+        double s = 0.5, a = 2.0 + s * s, b = 0.9, c = 1.0 + s * s;
+        double l11 = Math.sqrt(a), l21 = b / l11, l22 = Math.sqrt(c - l21 * l21);
+        Mat x = Prior.moments(mu, sigma).draw(6, 2, s, new Rng(5));
+        Mat z = new Rng(5).gaussian(6, 2);
+        for (int r = 0; r < 6; r++) {
+            assertEquals(mu[0] + l11 * z.get(r, 0), x.get(r, 0), 1e-12);
+            assertEquals(mu[1] + l21 * z.get(r, 0) + l22 * z.get(r, 1), x.get(r, 1), 1e-12);
+        }
+    }
+
+    /** A singular data covariance (pixels that never vary) is fine: sigma_max^2 I makes C positive definite. */
+    @Test
+    void singularCovarianceIsRegularisedByTheNoise() {
+        Mat x = Prior.moments(new double[] {-1, -1}, new Mat(2, 2)).draw(3, 2, 2, new Rng(1));
+        Mat z = new Rng(1).gaussian(3, 2);
+        for (int i = 0; i < z.data().length; i++) assertEquals(-1 + 2 * z.data()[i], x.data()[i], 1e-12);
+    }
+
+    @Test
+    void mismatchedShapesAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new Prior(new double[2], null));
+        assertThrows(IllegalArgumentException.class, () -> Prior.moments(new double[2], new Mat(3, 3)));
+        assertThrows(IllegalArgumentException.class, () -> Prior.moments(new double[2], new Mat(2, 2)).draw(1, 3, 1, new Rng(1)));
+    }
+}
