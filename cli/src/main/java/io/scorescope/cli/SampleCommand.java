@@ -39,7 +39,7 @@ final class SampleCommand implements Callable<Integer> {
         AtomicFiles.ensureWritableDir(out);
         SamplerConfig cfg = SamplerConfig.defaults(sigmaMin != null ? sigmaMin : range[0], sigmaMax != null ? sigmaMax : range[1])
                 .withSampler(sampler).withSchedule(schedule, steps).withDenoiseFinal(!noDenoise);
-        Prior prior = models.trainingData(src).map(src::samplerPrior).orElse(Prior.ISOTROPIC);
+        Prior prior = src.samplerPrior(() -> models.trainingData(src));
         SampleRun run;
         try (Progress bar = new Progress("sample", cfg.steps() + 1)) {
             run = SampleRun.draw(src.field(), cfg, prior, n, seed, bar.sampling());

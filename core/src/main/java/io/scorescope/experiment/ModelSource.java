@@ -93,23 +93,28 @@ public record ModelSource(ScoreField field, ObjectNode info, Optional<Checkpoint
      * The mean and covariance of the training data ({@link DataMoments}): stored in a model folder when it was trained,
      * else (an older folder, or a module) computed from {@code data}, the data it was trained on; both give the same numbers.
      */
-    public DataMoments trainingMoments(TrainingData data) {
-        if (checkpoint.isPresent()) {
-            Path p = Path.of(info.path("path").asText());
-            Optional<DataMoments> stored = DataMoments.read(Files.isRegularFile(p) ? p.toAbsolutePath().getParent() : p, dim(),
-                    checkpoint.get().data());
-            if (stored.isPresent()) return stored.get();
-        }
-        return DataMoments.of(data.points());
+    public DataMoments trainingMoments(TrainingData data) { return storedMoments().orElseGet(() -> DataMoments.of(data.points())); }
+
+    private Optional<DataMoments> storedMoments() {
+        if (checkpoint.isEmpty()) return Optional.empty();
+        Path p = Path.of(info.path("path").asText());
+        return DataMoments.read(Files.isRegularFile(p) ? p.toAbsolutePath().getParent() : p, dim(), checkpoint.get().data());
     }
 
     /**
      * Where sampling starts ({@link Prior}): on image data N(mu, Sigma + sigma_max^2 I) from the training moments
      * ({@link #trainingMoments}); on manifolds N(0, sigma_max^2 I), since sigma_max = 2 s there covers the data.
      */
-    public Prior samplerPrior(TrainingData data) {
-        if (!ImageSets.isImageData(data.info())) return Prior.ISOTROPIC;
-        DataMoments m = trainingMoments(data);
+    public Prior samplerPrior(TrainingData data) { return samplerPrior(() -> Optional.of(data)); }
+
+    /**
+     * The same when the data may be unknown (a module without --data: isotropic). {@code data} is asked only when the
+     * checkpoint does not record its data or store its moments, so a folder with stored moments samples without them.
+     */
+    public Prior samplerPrior(java.util.function.Supplier<Optional<TrainingData>> data) {
+        Optional<ObjectNode> trainedOn = dataInfo().or(() -> data.get().map(TrainingData::info));
+        if (trainedOn.isEmpty() || !ImageSets.isImageData(trainedOn.get())) return Prior.ISOTROPIC;
+        DataMoments m = storedMoments().orElseGet(() -> DataMoments.of(data.get().orElseThrow().points()));
         return Prior.moments(m.mean(), m.covariance());
     }
 

@@ -30,6 +30,9 @@ class ModelFolderMomentsTest {
         assertTrue(Files.size(dir.resolve(DataMoments.FILE)) < 20_000, "64 + 64^2 floats and a header");
         ModelSource src = ModelSource.fromCheckpoint(dir);
         DataMoments stored = src.trainingMoments(td);
+        // stored moments: the sampler's prior needs no data (a folder whose training images are not on this machine)
+        Prior withoutData = src.samplerPrior(() -> { throw new AssertionError("the data were read although the moments are stored"); });
+        assertArrayEquals(stored.mean(), withoutData.mean(), 0);
         assertEquals("stored", stored.origin());
         assertEquals(120, stored.n());
         DenoisingTable a = DenoisingTable.measure(src.field(), stored, td.points().rows(0, 30), 4);
