@@ -130,8 +130,9 @@ public final class Experiment {
         if (givenModel.isPresent() && givenModel.get().dim() != resolved.data().dim())
             throw new InputException("the model has dimension " + givenModel.get().dim() + ", the data " + resolved.data().spec() + " " + resolved.data().dim());
         Sources use = sources(resolved, givenModel, givenControl);
-        DataKind kind = convolutional(resolved, use) ? resolved.forConvolutionalNetworks() : resolved;
-        Networks networks = timed("training", () -> networks(kind, use));
+        boolean convolutional = convolutional(resolved, use);
+        DataKind kind = convolutional ? resolved.forConvolutionalNetworks() : resolved;
+        Networks networks = timed("training", () -> networks(kind, use, convolutional));
         ModelSource model = networks.model(), control = networks.control();
         SamplerConfig sampler = samplerConfig(model, kind);
         Prior prior = model.samplerPrior(kind.data());
@@ -215,11 +216,12 @@ public final class Experiment {
      * ({@link Engine#concurrentTrainings}), they train side by side on two threads: each run is sequential in itself and
      * draws from its own seeded streams, so the weights are those of training them one after the other.
      * {@code train_model} and {@code train_control} are each network's own wall time (they overlap when concurrent).
+     * {@code convolutional}: whether either network is a U-Net (then they never share the cores).
      */
-    private Networks networks(DataKind kind, Sources use) {
+    private Networks networks(DataKind kind, Sources use, boolean convolutional) {
         TrainConfig cfg = s.overrides().apply(kind.trainConfig(s.seed()));
         boolean side = use.model().isEmpty() && use.control().isEmpty()
-                && Engine.concurrentTrainings(convolutional(kind, false) || convolutional(kind, true)) >= 2;
+                && Engine.concurrentTrainings(convolutional) >= 2;
         try (ProgressListener.Task t = side ? progress.start("train model and control", 2L * cfg.steps()) : ProgressListener.Task.NONE) {
             Trainer.Listener both = side ? pairListener(t) : null;
             SideBySide.Both<ModelSource, ModelSource> pair = SideBySide.run(side,
