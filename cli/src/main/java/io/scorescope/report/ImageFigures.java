@@ -33,9 +33,9 @@ public final class ImageFigures {
         int[] steps = spaced(seq.steps(), levels);
         List<GrayImage> images = new ArrayList<>();
         for (int s : sequences) {
-            for (int t : steps) images.add(pixels("x, sigma=" + fmt(seq.sigma(t)), seq.point(s, t), shape));
+            for (int t : steps) images.add(pixels("x\nsigma=" + fmt(seq.sigma(t)), seq.point(s, t), shape));
             if (seq.hasDenoised())
-                for (int t : steps) images.add(pixels("denoised, sigma=" + fmt(seq.sigma(t)), seq.denoised(s, t), shape));
+                for (int t : steps) images.add(pixels("denoised\nsigma=" + fmt(seq.sigma(t)), seq.denoised(s, t), shape));
         }
         return new ImageGridFigure(id, title, steps.length, images);
     }
@@ -52,7 +52,7 @@ public final class ImageFigures {
             for (int j = 0; j < top; j++) {
                 int col = d - 1 - j;   // gains ascend with the column index
                 boolean kept = f.gains()[col] > LocalFeatures.KEEP_THRESHOLD;
-                String cap = String.format(Locale.ROOT, "sigma=%s v%d gain %.2f%s", fmt(f.sigma()), col + 1, f.gains()[col], kept ? "" : " (not kept)");
+                String cap = String.format(Locale.ROOT, "sigma=%s\nv%d gain %.2f%s", fmt(f.sigma()), col + 1, f.gains()[col], kept ? "" : "\nnot kept");
                 images.add(new GrayImage(cap, shape.width(), shape.height(), shape.picture(f.v().col(col), 0).data(), GrayImage.Palette.DIVERGING));
             }
         }
@@ -69,13 +69,13 @@ public final class ImageFigures {
         List<GrayImage> images = new ArrayList<>();
         for (int i = 0; i < posteriors.length; i++) {
             Posterior p = posteriors[i];
-            images.add(pixels(String.format(Locale.ROOT, "x, sigma=%s, ESS %.1f", fmt(p.sigma()), essOf(p.weights())), points.row(i), train));
+            images.add(pixels(String.format(Locale.ROOT, "x, sigma=%s\nESS %.1f", fmt(p.sigma()), essOf(p.weights())), points.row(i), train));
             Integer[] order = new Integer[p.weights().length];
             for (int k = 0; k < order.length; k++) order[k] = k;
             java.util.Arrays.sort(order, (a, b) -> Double.compare(p.weights()[b], p.weights()[a]));
             for (int j = 0; j < Math.min(top, order.length); j++) {
                 int k = order[j];
-                images.add(pixels(String.format(Locale.ROOT, "#%d w=%.3f label %d", k, p.weights()[k], train.labels()[k]), train.images().row(k), train));
+                images.add(pixels(String.format(Locale.ROOT, "#%d w=%.3f\nlabel %d", k, p.weights()[k], train.labels()[k]), train.images().row(k), train));
             }
         }
         return new ImageGridFigure(id, title, top + 1, images);

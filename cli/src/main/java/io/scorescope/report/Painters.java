@@ -3,36 +3,47 @@ package io.scorescope.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Java2D drawings for figures XChart does not cover: image grids and manifold views. */
 final class Painters {
-    private static final int PANEL = 480, TITLE = 36, CAPTION = 18, GAP = 12;
+    private static final int PANEL = 480, GAP = 12, TITLE_LINE = 19, CAPTION_LINE = 13;
+    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 15), CAPTION_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Color[] RAMP = {new Color(0x2166ac), new Color(0xf7f7f7), new Color(0xb2182b)};
 
     private Painters() {}
 
+    /** Captions may hold several lines ('\n'); each line is shortened with an ellipsis to its cell's width. */
     static BufferedImage imageGrid(ImageGridFigure f) {
-        int cw = 0, ch = 0;
+        int cw = 0, ch = 0, captionLines = 1;
         for (GrayImage g : f.images()) {
             int s = ImageRaster.displayScale(g);
             cw = Math.max(cw, g.width() * s);
             ch = Math.max(ch, g.height() * s);
+            captionLines = Math.max(captionLines, g.caption().split("\n", -1).length);
         }
         cw = Math.max(cw, 110);
         int cols = Math.min(f.columns(), f.images().size()), rows = (f.images().size() + cols - 1) / cols;
-        BufferedImage img = canvas(cols * (cw + GAP) + GAP, TITLE + rows * (ch + CAPTION + GAP) + GAP);
-        Graphics2D g = graphics(img, f.title());
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        int width = cols * (cw + GAP) + GAP, cellHeight = ch + captionLines * CAPTION_LINE + 5 + GAP;
+        List<String> title = wrap(f.title(), TITLE_FONT, width - 2 * GAP);
+        int top = titleHeight(title);
+        BufferedImage img = canvas(width, top + rows * cellHeight + GAP);
+        Graphics2D g = graphics(img, title);
+        g.setFont(CAPTION_FONT);
+        FontMetrics fm = g.getFontMetrics();
         for (int i = 0; i < f.images().size(); i++) {
             GrayImage gi = f.images().get(i);
-            int x = GAP + (i % cols) * (cw + GAP), y = TITLE + (i / cols) * (ch + CAPTION + GAP);
+            int x = GAP + (i % cols) * (cw + GAP), y = top + (i / cols) * cellHeight;
             g.drawImage(ImageRaster.toImage(gi, ImageRaster.displayScale(gi)), x, y, null);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(clip(gi.caption(), 18), x, y + ch + 13);
+            String[] lines = gi.caption().split("\n", -1);
+            for (int l = 0; l < lines.length; l++) g.drawString(fit(lines[l], fm, cw), x, y + ch + 13 + l * CAPTION_LINE);
         }
         g.dispose();
         return img;
@@ -40,13 +51,15 @@ final class Painters {
 
     static BufferedImage manifold(ManifoldFigure f) {
         int n = f.views().size();
-        BufferedImage img = canvas(n * PANEL, TITLE + PANEL + 40);
-        Graphics2D g = graphics(img, f.title());
+        List<String> title = wrap(f.title(), TITLE_FONT, n * PANEL - 2 * GAP);
+        int top = titleHeight(title);
+        BufferedImage img = canvas(n * PANEL, top + PANEL + 40);
+        Graphics2D g = graphics(img, title);
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (double d : f.density()) if (Double.isFinite(d)) { lo = Math.min(lo, d); hi = Math.max(hi, d); }
         for (int v = 0; v < n; v++) {
             Projection p = Projection.of(f, f.views().get(v));
-            double half = PANEL / 2.0 - 20, cx = v * PANEL + PANEL / 2.0, cy = TITLE + PANEL / 2.0;
+            double half = PANEL / 2.0 - 20, cx = v * PANEL + PANEL / 2.0, cy = top + PANEL / 2.0;
             double k = half / p.extent();
             for (double[] pt : p.points()) {
                 g.setColor(alpha(ramp(hi > lo ? (pt[2] - lo) / (hi - lo) : 0), pt[3]));
@@ -59,16 +72,16 @@ final class Painters {
             }
             g.setColor(Color.DARK_GRAY);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            g.drawString(f.views().get(v).label(), (int) cx - 70, TITLE + 14);
+            g.drawString(f.views().get(v).label(), (int) cx - 70, top + 14);
         }
-        colorBar(g, img.getWidth(), TITLE + PANEL + 8, f.colorLabel(), lo, hi);
+        colorBar(g, img.getWidth(), top + PANEL + 8, f.colorLabel(), lo, hi);
         g.dispose();
         return img;
     }
 
     static BufferedImage message(String title, String text) {
         BufferedImage img = canvas(600, 200);
-        Graphics2D g = graphics(img, title);
+        Graphics2D g = graphics(img, wrap(title, TITLE_FONT, 600 - 2 * GAP));
         g.drawString(text, 20, 100);
         g.dispose();
         return img;
@@ -119,16 +132,55 @@ final class Painters {
         return img;
     }
 
-    /** Antialiased graphics with the title drawn at the top. */
-    private static Graphics2D graphics(BufferedImage img, String title) {
+    /** Antialiased graphics with the title's lines drawn at the top. */
+    private static Graphics2D graphics(BufferedImage img, List<String> title) {
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        g.drawString(clip(title, 100), GAP, 22);
+        g.setFont(TITLE_FONT);
+        for (int i = 0; i < title.size(); i++) g.drawString(title.get(i), GAP, 22 + i * TITLE_LINE);
         return g;
     }
 
-    private static String clip(String s, int max) { return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026"; }
+    /** Height of the title block: 36 pixels for one line, one line height more for each further line. */
+    static int titleHeight(List<String> title) { return 36 + (Math.max(1, title.size()) - 1) * TITLE_LINE; }
+
+    /**
+     * {@code text} broken at spaces into lines at most {@code width} pixels wide in {@code font}; a single word
+     * wider than that is shortened with an ellipsis.
+     */
+    static List<String> wrap(String text, Font font, int width) {
+        FontMetrics fm = metrics(font);
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String word : text.trim().split("\\s+")) {
+            String joined = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && fm.stringWidth(joined) > width) {
+                lines.add(line);
+                line = word;
+            } else {
+                line = joined;
+            }
+        }
+        lines.add(line);
+        return lines.stream().map(l -> fit(l, fm, width)).toList();
+    }
+
+    /** {@code s} if it fits in {@code width} pixels, else its longest prefix that fits with an ellipsis appended. */
+    static String fit(String s, FontMetrics fm, int width) {
+        if (fm.stringWidth(s) <= width) return s;
+        int n = s.length();
+        while (n > 0 && fm.stringWidth(s.substring(0, n) + "\u2026") > width) n--;
+        return s.substring(0, n) + "\u2026";
+    }
+
+    static FontMetrics metrics(Font font) {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            return g.getFontMetrics(font);
+        } finally {
+            g.dispose();
+        }
+    }
 }

@@ -44,6 +44,35 @@ class PngFigureWriterTest {
         assertTrue(withBand > 3 * without, "band fills an area: " + withBand + " vs " + without + " tinted pixels");
     }
 
+    @Test
+    void longTitlesWrapWithinTheImageAndCaptionsFitTheirCells() {
+        java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 15);
+        String title = "Local features of sequence 1: the right-singular vectors with the largest gains at 4 noise levels "
+                + "(diverging colours, symmetric about 0)";
+        List<String> lines = Painters.wrap(title, font, 300);
+        java.awt.FontMetrics fm = Painters.metrics(font);
+        assertTrue(lines.size() >= 3, "wrapped into " + lines);
+        for (String l : lines) assertTrue(fm.stringWidth(l) <= 300, l + " is " + fm.stringWidth(l) + " px wide");
+        assertEquals(title, String.join(" ", lines), "no word is lost or cut");
+        assertEquals(List.of("short"), Painters.wrap("short", font, 300));
+
+        String caption = "denoised, sigma=0.0376, and more";
+        String fitted = Painters.fit(caption, fm, 110);
+        assertTrue(fitted.endsWith("\u2026") && fm.stringWidth(fitted) <= 110 && caption.startsWith(fitted.substring(0, fitted.length() - 1)), fitted);
+        assertEquals("x", Painters.fit("x", fm, 110));
+
+        GrayImage one = new GrayImage("a", 8, 8, new double[64], GrayImage.Palette.GRAY);
+        GrayImage twoLines = new GrayImage("a\nb", 8, 8, new double[64], GrayImage.Palette.GRAY);
+        BufferedImage shortTitle = Painters.imageGrid(new ImageGridFigure("g", "t", 2, List.of(one, one)));
+        BufferedImage longTitle = Painters.imageGrid(new ImageGridFigure("g", title, 2, List.of(one, one)));
+        BufferedImage longCaption = Painters.imageGrid(new ImageGridFigure("g", "t", 2, List.of(one, twoLines)));
+        assertEquals(shortTitle.getWidth(), longTitle.getWidth(), "the title wraps instead of widening the grid");
+        int extraLines = Painters.wrap(title, font, shortTitle.getWidth() - 24).size() - 1;
+        assertTrue(extraLines >= 1);
+        assertEquals(shortTitle.getHeight() + extraLines * 19, longTitle.getHeight(), "one line height per extra title line");
+        assertEquals(shortTitle.getHeight() + 13, longCaption.getHeight(), "one line height per extra caption line");
+    }
+
     static double stdDev(BufferedImage img) {
         double sum = 0, sq = 0;
         int n = img.getWidth() * img.getHeight();
