@@ -39,8 +39,10 @@ public final class ReferenceModels {
         String name = dataInfo.path("name").asText("");
         if (!name.matches("[A-Za-z0-9_-]+")) return none("no reference models for " + ModelSource.dataSpec(dataInfo));   // a file's data: no shipped pair
         Path folder = root.resolve(name), model = folder.resolve(Experiment.MODEL_DIR), control = folder.resolve(Experiment.CONTROL_DIR);
-        if (!Files.exists(model.resolve(ModelFolder.PROVENANCE)) || !Files.exists(control.resolve(ModelFolder.PROVENANCE)))
-            return none("no reference models for " + ModelSource.dataSpec(dataInfo) + " in " + root);
+        boolean hasModel = Files.exists(model.resolve(ModelFolder.PROVENANCE)), hasControl = Files.exists(control.resolve(ModelFolder.PROVENANCE));
+        if (!hasModel && !hasControl) return none("no reference models for " + ModelSource.dataSpec(dataInfo) + " in " + root);
+        if (!hasModel || !hasControl)
+            return none("the reference pair in " + folder + " is incomplete: " + (hasModel ? control : model) + " is not there yet");
         for (Path p : new Path[] {model, control}) {
             JsonNode prov = Json.read(p.resolve(ModelFolder.PROVENANCE));
             JsonNode recorded = prov.path("config").path("data");

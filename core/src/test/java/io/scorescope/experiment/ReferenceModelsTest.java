@@ -83,6 +83,13 @@ class ReferenceModelsTest {
         var moved = td.info().deepCopy().put("spec", "digits:dir=/elsewhere");
         moved.path("files").forEach(f -> ((com.fasterxml.jackson.databind.node.ObjectNode) f).put("path", "/elsewhere/x"));
         assertTrue(ReferenceModels.find(root, moved).pair().isPresent());
+
+        // a pair whose control is not shipped yet is not used, and the reason names the missing folder
+        Path control = root.resolve("digits/control");
+        assertTrue(control.toFile().renameTo(root.resolve("digits/control-aside").toFile()));
+        ReferenceModels.Lookup half = ReferenceModels.find(root, td.info());
+        assertFalse(half.pair().isPresent());
+        assertTrue(half.description().contains("incomplete") && half.description().contains(control.toString()), half.description());
     }
 
     @Test
