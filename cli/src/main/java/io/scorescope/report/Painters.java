@@ -21,17 +21,17 @@ final class Painters {
 
     /** Captions may hold several lines ('\n'); each line is shortened with an ellipsis to its cell's width. */
     static BufferedImage imageGrid(ImageGridFigure f) {
-        int cw = 0, ch = 0, captionLines = 1;
+        int cw = 0, ch = 0, maxCaptionLines = 1;
         for (GrayImage g : f.images()) {
             int s = ImageRaster.displayScale(g);
             cw = Math.max(cw, g.width() * s);
             ch = Math.max(ch, g.height() * s);
-            captionLines = Math.max(captionLines, g.caption().split("\n", -1).length);
+            maxCaptionLines = Math.max(maxCaptionLines, captionLines(g).length);
         }
         cw = Math.max(cw, 110);
         int cols = Math.min(f.columns(), f.images().size()), rows = (f.images().size() + cols - 1) / cols;
-        int width = cols * (cw + GAP) + GAP, cellHeight = ch + captionLines * CAPTION_LINE + 5 + GAP;
-        List<String> title = wrap(f.title(), TITLE_FONT, width - 2 * GAP);
+        int width = cols * (cw + GAP) + GAP, cellHeight = ch + maxCaptionLines * CAPTION_LINE + 5 + GAP;
+        List<String> title = titleLines(f.title(), width);
         int top = titleHeight(title);
         BufferedImage img = canvas(width, top + rows * cellHeight + GAP);
         Graphics2D g = graphics(img, title);
@@ -42,7 +42,7 @@ final class Painters {
             int x = GAP + (i % cols) * (cw + GAP), y = top + (i / cols) * cellHeight;
             g.drawImage(ImageRaster.toImage(gi, ImageRaster.displayScale(gi)), x, y, null);
             g.setColor(Color.DARK_GRAY);
-            String[] lines = gi.caption().split("\n", -1);
+            String[] lines = captionLines(gi);
             for (int l = 0; l < lines.length; l++) g.drawString(fit(lines[l], fm, cw), x, y + ch + 13 + l * CAPTION_LINE);
         }
         g.dispose();
@@ -51,7 +51,7 @@ final class Painters {
 
     static BufferedImage manifold(ManifoldFigure f) {
         int n = f.views().size();
-        List<String> title = wrap(f.title(), TITLE_FONT, n * PANEL - 2 * GAP);
+        List<String> title = titleLines(f.title(), n * PANEL);
         int top = titleHeight(title);
         BufferedImage img = canvas(n * PANEL, top + PANEL + 40);
         Graphics2D g = graphics(img, title);
@@ -81,7 +81,7 @@ final class Painters {
 
     static BufferedImage message(String title, String text) {
         BufferedImage img = canvas(600, 200);
-        Graphics2D g = graphics(img, wrap(title, TITLE_FONT, 600 - 2 * GAP));
+        Graphics2D g = graphics(img, titleLines(title, img.getWidth()));
         g.drawString(text, 20, 100);
         g.dispose();
         return img;
@@ -142,6 +142,11 @@ final class Painters {
         for (int i = 0; i < title.size(); i++) g.drawString(title.get(i), GAP, 22 + i * TITLE_LINE);
         return g;
     }
+
+    /** The title's lines on a canvas {@code canvasWidth} pixels wide (a margin of GAP on each side). */
+    private static List<String> titleLines(String title, int canvasWidth) { return wrap(title, TITLE_FONT, canvasWidth - 2 * GAP); }
+
+    private static String[] captionLines(GrayImage image) { return image.caption().split("\n", -1); }
 
     /** Height of the title block: 36 pixels for one line, one line height more for each further line. */
     static int titleHeight(List<String> title) { return 36 + (Math.max(1, title.size()) - 1) * TITLE_LINE; }
