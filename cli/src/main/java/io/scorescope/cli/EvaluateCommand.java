@@ -16,9 +16,11 @@ import io.scorescope.io.Json;
 import io.scorescope.math.Mat;
 import io.scorescope.report.ImageFigures;
 import io.scorescope.report.PngFigureWriter;
+import io.scorescope.sde.Prior;
 import io.scorescope.sde.SamplerConfig;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +38,7 @@ import picocli.CommandLine.Option;
                 + "and held-out denoising MSE against the Wiener and identity denoisers.")
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin ModelOptions.WithData models;
+    @Mixin PriorOption prior;
     @Option(names = "--n", defaultValue = "2000", description = "Samples. Default: ${DEFAULT-VALUE}.") int n;
     @Option(names = "--sampler", defaultValue = "reverse-sde") String sampler;
     @Option(names = "--steps", defaultValue = "200") int steps;
@@ -52,13 +55,14 @@ final class EvaluateCommand implements Callable<Integer> {
         TrainingData td = models.requireData(src, "to measure sample quality");
         double[] range = src.sigmaRange(() -> DataKind.sigmaRange(td));
         SamplerConfig cfg = SamplerConfig.defaults(range[0], range[1]).withSampler(sampler).withSchedule("geometric", steps);
-        if (ImageSets.isImageData(td.info())) return images(src, td, cfg);
+        Prior start = prior.of(src, () -> Optional.of(td));
+        if (ImageSets.isImageData(td.info())) return images(src, td, cfg, start);
         if (grid != null) throw new InputException("--grid applies to models trained on image data");
         Manifold m = td.manifold().orElseThrow(() ->
                 new InputException("evaluate needs a model trained on a built-in manifold or an image set (this one used " + td.spec() + ")"));
         ManifoldQuality mq;
         try (Progress bar = new Progress("evaluate", cfg.steps() + 1)) {
-            mq = ManifoldQuality.measure(src.field(), m, td.spec(), cfg, src.samplerPrior(td), n, lossDraws, seed, bar.sampling());
+            mq = ManifoldQuality.measure(src.field(), m, td.spec(), cfg, start, n, lossDraws, seed, bar.sampling());
         }
         ObjectNode q = mq.toJson();
         if (json) {
@@ -79,13 +83,13 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int images(ModelSource src, TrainingData td, SamplerConfig cfg) {
+    private int images(ModelSource src, TrainingData td, SamplerConfig cfg, Prior start) {
         String spec = td.spec();
         ImageDataset train = ImageSets.resolve(spec), test = ImageSets.resolve(ImageSets.testSpec(spec));
         if (grid != null) AtomicFiles.ensureWritableDir(grid.toAbsolutePath().getParent());   // fail before sampling, not after
         ImageQuality q;
         try (Progress bar = new Progress("evaluate", cfg.steps() + 1)) {
-            q = ImageQuality.measure(src.field(), cfg, src.samplerPrior(td), n, train, test, seed, bar.sampling());
+            q = ImageQuality.measure(src.field(), cfg, start, n, train, test, seed, bar.sampling());
         }
         DenoisingTable dn = DenoisingTable.measure(src.field(), src.trainingMoments(td), test.images(), seed);
         if (grid != null) {

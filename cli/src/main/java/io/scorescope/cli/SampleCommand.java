@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
         description = "Sample from a trained model (--model DIR, or --model-file PATH with --data) and record every sample sequence (iterate and sigma at each step).")
 final class SampleCommand implements Callable<Integer> {
     @Mixin ModelOptions.WithData models;
+    @Mixin PriorOption prior;
     @Option(names = "--n", defaultValue = "64", description = "Number of samples (sequences). Default: ${DEFAULT-VALUE}.") int n;
     @Option(names = "--out", required = true, description = "Output folder.") Path out;
     @Option(names = "--sampler", defaultValue = "reverse-sde", description = "reverse-sde, pc, ode or langevin. Default: ${DEFAULT-VALUE}.") String sampler;
@@ -36,15 +37,15 @@ final class SampleCommand implements Callable<Integer> {
         ModelSource src = models.require();
         double[] range = sigmaMin != null && sigmaMax != null ? new double[] {sigmaMin, sigmaMax} : src.sigmaRange(() ->
                 DataKind.sigmaRange(models.requireData(src, "for the default noise range, or give --sigma-min and --sigma-max")));
+        Prior start = prior.of(src, () -> models.trainingData(src));
         AtomicFiles.ensureWritableDir(out);
         SamplerConfig cfg = SamplerConfig.defaults(sigmaMin != null ? sigmaMin : range[0], sigmaMax != null ? sigmaMax : range[1])
                 .withSampler(sampler).withSchedule(schedule, steps).withDenoiseFinal(!noDenoise);
-        Prior prior = src.samplerPrior(() -> models.trainingData(src));
         SampleRun run;
         try (Progress bar = new Progress("sample", cfg.steps() + 1)) {
-            run = SampleRun.draw(src.field(), cfg, prior, n, seed, bar.sampling());
+            run = SampleRun.draw(src.field(), cfg, start, n, seed, bar.sampling());
         }
-        SampleFolder.write(out, run, cfg, prior, src, seed);
+        SampleFolder.write(out, run, cfg, start, src, seed);
         System.out.printf("%d samples (%s, %d steps) in %s%n", n, sampler, steps, out);
         return 0;
     }

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scorescope.experiment.ModelSource;
+import io.scorescope.io.Json;
+import io.scorescope.io.Npy;
+import io.scorescope.math.Mat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +72,7 @@ class CliContractTest {
         rows.add(cat(sample, "--steps", "0"));
         rows.add(cat(sample, "--sampler", "magic"));
         rows.add(cat(sample, "--schedule", "linear"));
+        rows.add(cat(sample, "--prior", "uniform"));
         rows.add(cat(sample, "--sigma-min", "-1"));
         rows.add(new String[] {"sample", "--model", x, "--out", out});
         rows.add(new String[] {"sample", "--model", file.toString(), "--out", out});
@@ -77,6 +82,7 @@ class CliContractTest {
         rows.add(cat(evaluate, "--steps", "x"));
         rows.add(cat(evaluate, "--loss-draws", "1"));
         rows.add(cat(evaluate, "--sampler", "magic"));
+        rows.add(cat(evaluate, "--prior", "uniform"));
         rows.add(new String[] {"evaluate", "--model", x});
         rows.add(cat(evaluate, "--grid", tmp.resolve("g.png").toString()));   // --grid needs an image model
         return rows;
@@ -102,6 +108,34 @@ class CliContractTest {
             assertEquals(2, r.code(), r.toString());
             assertEquals(List.of("scorescope: cannot create output folder " + unwritable + ": a file is in the way (" + file + ")"),
                     r.errLines(), r.toString());
+        }
+    }
+
+    /**
+     * {@code sample --prior data} starts from p_sigma_max exactly: with the seed of an isotropic run, each first iterate
+     * minus the isotropic one is a training point of the model, and the provenance names the prior.
+     */
+    @Test
+    void theDataPriorStartsFromNoisedTrainingPoints() {
+        Path iso = tmp.resolve("prior-iso"), data = tmp.resolve("prior-data");
+        for (Path out : List.of(iso, data)) {
+            String kind = out == iso ? "isotropic" : "data";
+            CliRun r = CliRun.of("sample", "--model", model.toString(), "--out", out.toString(), "--n", "12", "--steps", "1", "--prior", kind);
+            assertEquals(0, r.code(), r.toString());
+            assertEquals(kind, Json.read(out.resolve("provenance.json")).findValue("prior_kind").asText());
+        }
+        Npy.NpyArray a = Npy.read(data.resolve("sequences.npy")), b = Npy.read(iso.resolve("sequences.npy"));
+        int levels = a.shape()[1], d = a.shape()[2];
+        Mat points = ModelSource.fromCheckpoint(model).trainingData(null, 0, 0).orElseThrow().points();
+        for (int i = 0; i < 12; i++) {
+            int first = i * levels * d;
+            boolean found = false;
+            for (int k = 0; k < points.rows() && !found; k++) {
+                boolean same = true;
+                for (int j = 0; j < d; j++) same &= Math.abs(a.data()[first + j] - b.data()[first + j] - points.get(k, j)) < 1e-9;
+                found = same;
+            }
+            assertTrue(found, "start " + i + " minus the isotropic start is not a training point");
         }
     }
 

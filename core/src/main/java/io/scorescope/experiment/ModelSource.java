@@ -114,8 +114,29 @@ public record ModelSource(ScoreField field, ObjectNode info, Optional<Checkpoint
     public Prior samplerPrior(java.util.function.Supplier<Optional<TrainingData>> data) {
         Optional<ObjectNode> trainedOn = dataInfo().or(() -> data.get().map(TrainingData::info));
         if (trainedOn.isEmpty() || !ImageSets.isImageData(trainedOn.get())) return Prior.ISOTROPIC;
-        DataMoments m = storedMoments().orElseGet(() -> DataMoments.of(data.get().orElseThrow().points()));
+        return momentsPrior(data);
+    }
+
+    /**
+     * The prior called {@code kind}: null for the default above, or one of {@link Prior#KINDS}. "moments" uses the
+     * stored moments when there are any; "data" (and "moments" without stored moments) needs the training data.
+     */
+    public Prior samplerPrior(String kind, java.util.function.Supplier<Optional<TrainingData>> data) {
+        if (kind == null) return samplerPrior(data);
+        return switch (Prior.checkKind(kind)) {
+            case "isotropic" -> Prior.ISOTROPIC;
+            case "moments" -> momentsPrior(data);
+            default -> Prior.noisedData(requireData(data, kind).points());
+        };
+    }
+
+    private Prior momentsPrior(java.util.function.Supplier<Optional<TrainingData>> data) {
+        DataMoments m = storedMoments().orElseGet(() -> DataMoments.of(requireData(data, "moments").points()));
         return Prior.moments(m.mean(), m.covariance());
+    }
+
+    private static TrainingData requireData(java.util.function.Supplier<Optional<TrainingData>> data, String kind) {
+        return data.get().orElseThrow(() -> new InputException("the " + kind + " prior needs the training data (--data)"));
     }
 
     /** The given checkpoint's parameterisation must be conservative (g = -grad E): the control of an experiment. */

@@ -1,53 +1,106 @@
 package io.scorescope.sde;
 
 import io.scorescope.field.Cholesky;
+import io.scorescope.io.InputException;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
+import java.util.List;
 
 /**
  * Where a sampler starts, at sigma_max:
  * <pre>
  *   isotropic:  x ~ N(0, sigma_max^2 I)
  *   moments:    x ~ N(mu, Sigma + sigma_max^2 I),   mu, Sigma the mean and covariance of the training data
+ *   data:       x = y_k + sigma_max z,  k uniform over the training points, i.e. x ~ p_sigma_max exactly
  * </pre>
  * The moments prior is the Gaussian with the mean and covariance of p_sigma_max = p_data * N(0, sigma_max^2 I) (it is
  * p_sigma_max when the data are Gaussian). The isotropic one drops mu and Sigma, which is harmless only when
  * sigma_max dwarfs the data; on images trained with sigma_max = 2 (MNIST: |mu| about 20 against a noise norm of 56)
  * it starts the sampler where the network was never trained (docs/science.md#sample_sequences).
- * A draw is mu + L z with L L^T = Sigma + sigma_max^2 I and z standard normal rows (isotropic: sigma_max z).
- *
- * @param mean       mu, or null for the isotropic prior
- * @param covariance Sigma, or null for the isotropic prior
+ * The data prior is a diagnostic, not a generator: it is the exact p_sigma_max of the training set, so comparing it
+ * with the moments prior separates the error of the start from the error of the learned score; its samples start
+ * from training points, so their memorisation ratio does not measure generalisation.
+ * Every draw takes z, n standard normal rows, first from the stream, so the three share their noise for a seed.
  */
-public record Prior(double[] mean, Mat covariance) {
+public sealed interface Prior {
 
-    public static final Prior ISOTROPIC = new Prior(null, null);
+    /** N(0, sigma_max^2 I). */
+    Prior ISOTROPIC = new Isotropic();
 
-    public Prior {
-        if ((mean == null) != (covariance == null)) throw new IllegalArgumentException("give both the mean and the covariance, or neither");
-        if (mean != null && (covariance.rows() != mean.length || covariance.cols() != mean.length))
-            throw new IllegalArgumentException("covariance " + covariance.shape() + " does not match the mean's dimension " + mean.length);
-    }
+    /** The names {@link #kind()} returns, for options and provenance. */
+    List<String> KINDS = List.of("isotropic", "moments", "data");
 
-    /** N(mu, Sigma + sigma_max^2 I). */
-    public static Prior moments(double[] mean, Mat covariance) { return new Prior(mean.clone(), covariance.copy()); }
+    /** n rows of dimension dim. */
+    Mat draw(int n, int dim, double sigmaMax, Rng rng);
 
-    public boolean isIsotropic() { return mean == null; }
-
-    /** n rows of dimension dim; the rows of z come from rng exactly as in the isotropic draw. */
-    public Mat draw(int n, int dim, double sigmaMax, Rng rng) {
-        Mat z = rng.gaussian(n, dim);
-        if (isIsotropic()) return z.scale(sigmaMax);
-        if (dim != mean.length) throw new IllegalArgumentException("prior of dimension " + mean.length + ", field of dimension " + dim);
-        Mat c = covariance.copy();
-        for (int i = 0; i < dim; i++) c.set(i, i, c.get(i, i) + sigmaMax * sigmaMax);
-        Mat x = z.times(Cholesky.of(c.symmetricPart()).factor().transpose());
-        for (int i = 0; i < n; i++) for (int j = 0; j < dim; j++) x.set(i, j, x.get(i, j) + mean[j]);
-        return x;
-    }
+    /** "isotropic", "moments" or "data". */
+    String kind();
 
     /** For provenance. */
-    public String describe() {
-        return isIsotropic() ? "N(0, sigma_max^2 I)" : "N(mu, Sigma + sigma_max^2 I), mu and Sigma the training data's mean and covariance";
+    String describe();
+
+    /** N(mu, Sigma + sigma_max^2 I). */
+    static Prior moments(double[] mean, Mat covariance) { return new Moments(mean.clone(), covariance.copy()); }
+
+    /** y_k + sigma_max z, y_k a uniformly drawn row of {@code points} (the training data). */
+    static Prior noisedData(Mat points) { return new NoisedData(points); }
+
+    /** The name must be one of {@link #KINDS}; anything else is an {@link InputException} listing them. */
+    static String checkKind(String name) {
+        if (!KINDS.contains(name)) throw new InputException("unknown prior '" + name + "'; valid: " + String.join(", ", KINDS));
+        return name;
+    }
+
+    private static void checkDim(int expected, int dim) {
+        if (dim != expected) throw new IllegalArgumentException("prior of dimension " + expected + ", field of dimension " + dim);
+    }
+
+    /** x = sigma_max z. */
+    record Isotropic() implements Prior {
+        @Override public Mat draw(int n, int dim, double sigmaMax, Rng rng) { return rng.gaussian(n, dim).scale(sigmaMax); }
+        @Override public String kind() { return "isotropic"; }
+        @Override public String describe() { return "N(0, sigma_max^2 I)"; }
+    }
+
+    /** x = mu + L z with L L^T = Sigma + sigma_max^2 I (Cholesky). */
+    record Moments(double[] mean, Mat covariance) implements Prior {
+        public Moments {
+            if (mean == null || covariance == null) throw new IllegalArgumentException("the moments prior needs the mean and the covariance");
+            if (covariance.rows() != mean.length || covariance.cols() != mean.length)
+                throw new IllegalArgumentException("covariance " + covariance.shape() + " does not match the mean's dimension " + mean.length);
+        }
+
+        @Override public Mat draw(int n, int dim, double sigmaMax, Rng rng) {
+            Mat z = rng.gaussian(n, dim);
+            checkDim(mean.length, dim);
+            Mat c = covariance.copy();
+            for (int i = 0; i < dim; i++) c.set(i, i, c.get(i, i) + sigmaMax * sigmaMax);
+            Mat x = z.times(Cholesky.of(c.symmetricPart()).factor().transpose());
+            for (int i = 0; i < n; i++) for (int j = 0; j < dim; j++) x.set(i, j, x.get(i, j) + mean[j]);
+            return x;
+        }
+        @Override public String kind() { return "moments"; }
+        @Override public String describe() { return "N(mu, Sigma + sigma_max^2 I), mu and Sigma the training data's mean and covariance"; }
+    }
+
+    /** x = y_k + sigma_max z; the row indices k are drawn after z from the same stream. */
+    record NoisedData(Mat points) implements Prior {
+        public NoisedData {
+            if (points == null || points.rows() < 1) throw new IllegalArgumentException("the data prior needs at least one training point");
+        }
+
+        @Override public Mat draw(int n, int dim, double sigmaMax, Rng rng) {
+            Mat x = rng.gaussian(n, dim).scale(sigmaMax);
+            checkDim(points.cols(), dim);
+            for (int i = 0; i < n; i++) {
+                int k = rng.nextInt(points.rows());
+                for (int j = 0; j < dim; j++) x.set(i, j, x.get(i, j) + points.get(k, j));
+            }
+            return x;
+        }
+        @Override public String kind() { return "data"; }
+        @Override public String describe() {
+            return "p_sigma_max exactly: a uniformly drawn training point plus N(0, sigma_max^2 I) (a diagnostic; samples start from training data)";
+        }
     }
 }

@@ -32,7 +32,7 @@ class ModelFolderMomentsTest {
         DataMoments stored = src.trainingMoments(td);
         // stored moments: the sampler's prior needs no data (a folder whose training images are not on this machine)
         Prior withoutData = src.samplerPrior(() -> { throw new AssertionError("the data were read although the moments are stored"); });
-        assertArrayEquals(stored.mean(), withoutData.mean(), 0);
+        assertArrayEquals(stored.mean(), ((Prior.Moments) withoutData).mean(), 0);
         assertEquals("stored", stored.origin());
         assertEquals(120, stored.n());
         DenoisingTable a = DenoisingTable.measure(src.field(), stored, td.points().rows(0, 30), 4);
@@ -47,7 +47,7 @@ class ModelFolderMomentsTest {
         assertTrue(a.moments().startsWith("stored") && b.moments().startsWith("computed"));
 
         // the sampler starts from N(mu, Sigma + sigma_max^2 I) with these moments
-        Prior prior = src.samplerPrior(td);
+        Prior.Moments prior = (Prior.Moments) src.samplerPrior(td);
         assertArrayEquals(computed.mean(), prior.mean(), 0);
         assertArrayEquals(computed.covariance().data(), prior.covariance().data(), 0);
     }

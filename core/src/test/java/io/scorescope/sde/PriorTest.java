@@ -3,7 +3,9 @@ package io.scorescope.sde;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scorescope.io.InputException;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
 import org.junit.jupiter.api.Test;
@@ -59,8 +61,49 @@ class PriorTest {
 
     @Test
     void mismatchedShapesAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new Prior(new double[2], null));
+        assertThrows(IllegalArgumentException.class, () -> new Prior.Moments(new double[2], null));
         assertThrows(IllegalArgumentException.class, () -> Prior.moments(new double[2], new Mat(3, 3)));
         assertThrows(IllegalArgumentException.class, () -> Prior.moments(new double[2], new Mat(2, 2)).draw(1, 3, 1, new Rng(1)));
+        assertThrows(IllegalArgumentException.class, () -> Prior.noisedData(new Mat(4, 2)).draw(1, 3, 1, new Rng(1)));
+        assertThrows(IllegalArgumentException.class, () -> Prior.noisedData(new Mat(0, 2)));
+    }
+
+    /**
+     * The data prior draws p_sigma_max exactly: x - sigma_max z is a training point, with z the isotropic draw's noise
+     * (same seed), and every point is reached; on one point the draw is that point plus the isotropic draw.
+     */
+    @Test
+    void dataPriorIsATrainingPointPlusTheIsotropicNoise() {
+        Mat points = new Mat(3, 2, new double[] {1, 2, -3, 0.5, 10, -10});
+        double s = 0.7;
+        int n = 60;
+        Mat x = Prior.noisedData(points).draw(n, 2, s, new Rng(9));
+        Mat iso = Prior.ISOTROPIC.draw(n, 2, s, new Rng(9));
+        boolean[] seen = new boolean[3];
+        for (int r = 0; r < n; r++) {
+            double dx = x.get(r, 0) - iso.get(r, 0), dy = x.get(r, 1) - iso.get(r, 1);
+            int hit = -1;
+            for (int k = 0; k < 3; k++)
+                if (Math.abs(dx - points.get(k, 0)) < 1e-12 && Math.abs(dy - points.get(k, 1)) < 1e-12) hit = k;
+            assertTrue(hit >= 0, "row " + r + " minus the noise is not a training point: " + dx + ", " + dy);
+            seen[hit] = true;
+        }
+        assertArrayEquals(new boolean[] {true, true, true}, seen);
+        Mat one = Prior.noisedData(new Mat(1, 2, new double[] {4, -1})).draw(5, 2, s, new Rng(2));
+        Mat z = Prior.ISOTROPIC.draw(5, 2, s, new Rng(2));
+        for (int r = 0; r < 5; r++) {
+            assertEquals(4 + z.get(r, 0), one.get(r, 0), 1e-12);
+            assertEquals(-1 + z.get(r, 1), one.get(r, 1), 1e-12);
+        }
+    }
+
+    @Test
+    void kindsAreNamedAndUnknownNamesListTheValidOnes() {
+        assertEquals("isotropic", Prior.ISOTROPIC.kind());
+        assertEquals("moments", Prior.moments(new double[1], new Mat(1, 1)).kind());
+        assertEquals("data", Prior.noisedData(new Mat(1, 1)).kind());
+        for (String k : Prior.KINDS) assertEquals(k, Prior.checkKind(k));
+        InputException e = assertThrows(InputException.class, () -> Prior.checkKind("uniform"));
+        assertEquals("unknown prior 'uniform'; valid: isotropic, moments, data", e.getMessage());
     }
 }
