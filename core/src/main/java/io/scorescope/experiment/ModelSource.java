@@ -16,6 +16,7 @@ import io.scorescope.training.TrainConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The model a command samples or analyses: a Scorescope model folder ({@code --model DIR}) or a TorchScript module
@@ -84,7 +85,7 @@ public record ModelSource(ScoreField field, ObjectNode info, Optional<Checkpoint
      * it) the range reproduce would have trained on for its data ({@link DataKind#sigmaRange}), asked of
      * {@code fallback} only then.
      */
-    public double[] sigmaRange(java.util.function.Supplier<double[]> fallback) {
+    public double[] sigmaRange(Supplier<double[]> fallback) {
         if (trainConfig().isPresent()) return new double[] {trainConfig().get().sigmaMin(), trainConfig().get().sigmaMax()};
         return fallback.get();
     }
@@ -111,7 +112,7 @@ public record ModelSource(ScoreField field, ObjectNode info, Optional<Checkpoint
      * The same when the data may be unknown (a module without --data: isotropic). {@code data} is asked only when the
      * checkpoint does not record its data or store its moments, so a folder with stored moments samples without them.
      */
-    public Prior samplerPrior(java.util.function.Supplier<Optional<TrainingData>> data) {
+    public Prior samplerPrior(Supplier<Optional<TrainingData>> data) {
         Optional<ObjectNode> trainedOn = dataInfo().or(() -> data.get().map(TrainingData::info));
         if (trainedOn.isEmpty() || !ImageSets.isImageData(trainedOn.get())) return Prior.ISOTROPIC;
         return momentsPrior(data);
@@ -121,7 +122,7 @@ public record ModelSource(ScoreField field, ObjectNode info, Optional<Checkpoint
      * The prior called {@code kind}: null for the default above, or one of {@link Prior#KINDS}. "moments" uses the
      * stored moments when there are any; "data" (and "moments" without stored moments) needs the training data.
      */
-    public Prior samplerPrior(String kind, java.util.function.Supplier<Optional<TrainingData>> data) {
+    public Prior samplerPrior(String kind, Supplier<Optional<TrainingData>> data) {
         if (kind == null) return samplerPrior(data);
         return switch (Prior.checkKind(kind)) {
             case "isotropic" -> Prior.ISOTROPIC;
@@ -130,12 +131,12 @@ public record ModelSource(ScoreField field, ObjectNode info, Optional<Checkpoint
         };
     }
 
-    private Prior momentsPrior(java.util.function.Supplier<Optional<TrainingData>> data) {
+    private Prior momentsPrior(Supplier<Optional<TrainingData>> data) {
         DataMoments m = storedMoments().orElseGet(() -> DataMoments.of(requireData(data, "moments").points()));
         return Prior.moments(m.mean(), m.covariance());
     }
 
-    private static TrainingData requireData(java.util.function.Supplier<Optional<TrainingData>> data, String kind) {
+    private static TrainingData requireData(Supplier<Optional<TrainingData>> data, String kind) {
         return data.get().orElseThrow(() -> new InputException("the " + kind + " prior needs the training data (--data)"));
     }
 

@@ -71,8 +71,8 @@ public sealed interface Prior {
         }
 
         @Override public Mat draw(int n, int dim, double sigmaMax, Rng rng) {
-            Mat z = rng.gaussian(n, dim);
             checkDim(mean.length, dim);
+            Mat z = rng.gaussian(n, dim);
             Mat c = covariance.copy();
             for (int i = 0; i < dim; i++) c.set(i, i, c.get(i, i) + sigmaMax * sigmaMax);
             Mat x = z.times(Cholesky.of(c.symmetricPart()).factor().transpose());
@@ -90,8 +90,8 @@ public sealed interface Prior {
         }
 
         @Override public Mat draw(int n, int dim, double sigmaMax, Rng rng) {
-            Mat x = rng.gaussian(n, dim).scale(sigmaMax);
             checkDim(points.cols(), dim);
+            Mat x = rng.gaussian(n, dim).scale(sigmaMax);
             for (int i = 0; i < n; i++) {
                 int k = rng.nextInt(points.rows());
                 for (int j = 0; j < dim; j++) x.set(i, j, x.get(i, j) + points.get(k, j));
