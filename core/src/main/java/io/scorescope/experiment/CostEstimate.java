@@ -33,14 +33,13 @@ public record CostEstimate(double analysisSeconds, double mixingSeconds, double 
     public double totalSeconds() { return analysisSeconds + mixingSeconds + qualitySeconds; }
 
     /**
-     * Probes the networks. {@code analyses}: one analysis of the given point batch per entry (each runs it at one
-     * point and level), in the order the run does them.
+     * Probes the networks. {@code steps}: the analysed steps of {@code seq}; {@code analyses}: one analysis of the
+     * given point batch per entry (each runs it at one point and level), in the order the run does them.
      */
-    static CostEstimate probe(DataKind kind, ScoreField model, ScoreField control, SampleSequence seq, SamplerConfig sampler,
+    static CostEstimate probe(DataKind kind, ScoreField model, ScoreField control, SampleSequence seq, int[] steps, SamplerConfig sampler,
                               List<BiConsumer<Mat, Double>> analyses) {
         long t0 = System.nanoTime();
         Plan plan = kind.plan();
-        int[] steps = SequenceAnalysis.levelSteps(seq.sigmas(), plan.levels());
         int mid = steps[steps.length / 2];
         Mat point = seq.atStep(mid).rows(0, 1);
         List<String> notes = new ArrayList<>();

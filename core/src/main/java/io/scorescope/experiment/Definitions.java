@@ -18,7 +18,8 @@ public final class Definitions {
             + "largest gap in log s_i; participation ratio (sum gamma)^2 / sum gamma^2 (reported, never used for a verdict)";
     public static final String SEQUENCES = "reverse-SDE sampler trajectories from sigma_max down to sigma_min, started from N(0, sigma_max^2 I) "
             + "on manifolds and from N(mu, Sigma + sigma_max^2 I) on images (mu, Sigma: training mean and covariance); J evaluated "
-            + "at the iterate and its sigma at K levels geometric over the whole range";
+            + "at the iterate and its sigma at K levels geometric over the range up to the analysis ceiling (the smaller training "
+            + "sigma_max of model and control)";
     public static final String SUBSPACES = "learned T^ = span{v_i : gamma_i > 1/2}, N^ its complement; true T, N at the closest point of M";
     public static final String ASYMMETRY = "A = (J - J^T)/2; NAsym = ||A||_F^2/||J||_F^2; r_TT = ||P_T A P_T||_F / ||P_T J P_T||_F, "
             + "r_NN likewise in N; tangent share = ||A_TT||_F^2/||A||_F^2 vs its random baseline d(d-1)/(D(D-1)); "

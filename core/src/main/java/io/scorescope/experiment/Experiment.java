@@ -105,9 +105,12 @@ public final class Experiment {
         }
     }
 
-    /** {@code models}: where the networks came from (given, reference models, or trained and why). */
+    /**
+     * {@code models}: where the networks came from (given, reference models, or trained and why);
+     * {@code analysisSigmaMax}: the highest noise level analysed ({@link #analysisSigmaMax}).
+     */
     public record Result(Settings settings, DataKind kind, String models, CostEstimate estimate, ModelSource model, ModelSource control, SamplerConfig sampler, Prior prior,
-                         SampleSequence sequences, Analyses analyses, List<ConstrainedMixing> mixing, QualityReport quality,
+                         SampleSequence sequences, double analysisSigmaMax, Analyses analyses, List<ConstrainedMixing> mixing, QualityReport quality,
                          DataKind.Illustrations illustrations, Claims claims, Map<String, Double> stageSeconds) {}
 
     private final Settings s;
@@ -144,10 +147,12 @@ public final class Experiment {
         // the analyses share each network's Jacobians: every (point, level) Jacobian is computed once per network
         ScoreField modelField = new JacobianMemo(model.field()), controlField = new JacobianMemo(control.field());
         List<Job> jobs = jobs(kind, modelField, controlField);
-        CostEstimate estimate = timed("cost_estimate", () -> CostEstimate.probe(kind, modelField, controlField, seq, sampler,
+        double ceiling = analysisSigmaMax(model, control, kind);
+        int[] levels = SequenceAnalysis.levelSteps(seq.sigmas(), kind.plan().levels(), ceiling);
+        CostEstimate estimate = timed("cost_estimate", () -> CostEstimate.probe(kind, modelField, controlField, seq, levels, sampler,
                 jobs.stream().<BiConsumer<Mat, Double>>map(j -> (x, sigma) -> new SequenceAnalysis.Level(j.field(), j.refs()).at(x, sigma)).toList()));
         progress.message(estimate.describe());
-        Analyses analyses = timed("analysis", () -> analyse(kind, jobs, seq));
+        Analyses analyses = timed("analysis", () -> analyse(jobs, seq, levels));
         List<ConstrainedMixing> mixing = timed("mixing", () -> mix(kind, model.field(), control.field()));
         QualityReport quality = timed("sample_quality", () -> {
             try (ProgressListener.Task t = progress.start("sample quality", sampler.steps() + 1)) {
@@ -161,7 +166,7 @@ public final class Experiment {
                 return f;
             }
         });
-        return new Result(s, kind, use.description(), estimate, model, control, sampler, prior, seq, analyses, mixing, quality, figures,
+        return new Result(s, kind, use.description(), estimate, model, control, sampler, prior, seq, ceiling, analyses, mixing, quality, figures,
                 Claims.judge(analyses, mixing, Verdicts.smallSigma(kind.noiseUnit())), seconds);
     }
 
@@ -308,6 +313,14 @@ public final class Experiment {
         return SamplerConfig.defaults(range[0], range[1]).withSampler("reverse-sde").withSchedule("geometric", kind.plan().samplerSteps());
     }
 
+    /**
+     * The analysis ceiling: the smaller training sigma_max of the two networks (a module: the kind's), so that every
+     * level compares them where both were trained. The model's sequences may start higher (its own sigma_max).
+     */
+    static double analysisSigmaMax(ModelSource model, ModelSource control, DataKind kind) {
+        return Math.min(model.sigmaRange(kind::sigmaRange)[1], control.sigmaRange(kind::sigmaRange)[1]);
+    }
+
     /** One analysis of the sequences: a field with its references. */
     private record Job(String task, ScoreField field, SequenceAnalysis.References refs) {}
 
@@ -335,13 +348,13 @@ public final class Experiment {
      * control's are computed on the other (each network's {@link JacobianMemo} computes a point once, whichever analysis
      * asks first, and the other waits for it), so the tables are those of running the analyses one after the other.
      */
-    private Analyses analyse(DataKind kind, List<Job> jobs, SampleSequence seq) {
+    private Analyses analyse(List<Job> jobs, SampleSequence seq, int[] steps) {
         Map<String, AnalysisTable> tables = new ConcurrentHashMap<>();
-        int levels = SequenceAnalysis.levelSteps(seq.sigmas(), kind.plan().levels()).length;
+        int levels = steps.length;
         if (Engine.sideBySide() < 2) {
             for (Job job : jobs) {
                 try (ProgressListener.Task t = progress.start(job.task(), levels)) {
-                    tables.put(job.task(), SequenceAnalysis.run(job.field(), seq, kind.plan().levels(), job.refs(), t::stepTo));
+                    tables.put(job.task(), SequenceAnalysis.run(job.field(), seq, steps, job.refs(), t::stepTo));
                 }
             }
         } else {
@@ -350,7 +363,7 @@ public final class Experiment {
             try (ProgressListener.Task t = progress.start("analyse model and control side by side", (long) levels * jobs.size())) {
                 AtomicLong done = new AtomicLong();
                 Runnable one = () -> t.stepTo(done.incrementAndGet());
-                SideBySide.run(true, () -> analyseAll(others, kind, seq, one, tables), () -> analyseAll(control, kind, seq, one, tables));
+                SideBySide.run(true, () -> analyseAll(others, seq, steps, one, tables), () -> analyseAll(control, seq, steps, one, tables));
             }
         }
         return new Analyses(tables.get(MODEL_JOB), Optional.ofNullable(tables.get(EXACT_JOB)), tables.get(CONTROL_JOB),
@@ -358,8 +371,8 @@ public final class Experiment {
     }
 
     /** The given analyses one after the other, each level reported to {@code level}. */
-    private static Boolean analyseAll(List<Job> jobs, DataKind kind, SampleSequence seq, Runnable level, Map<String, AnalysisTable> into) {
-        for (Job job : jobs) into.put(job.task(), SequenceAnalysis.run(job.field(), seq, kind.plan().levels(), job.refs(), k -> level.run()));
+    private static Boolean analyseAll(List<Job> jobs, SampleSequence seq, int[] steps, Runnable level, Map<String, AnalysisTable> into) {
+        for (Job job : jobs) into.put(job.task(), SequenceAnalysis.run(job.field(), seq, steps, job.refs(), k -> level.run()));
         return true;
     }
 

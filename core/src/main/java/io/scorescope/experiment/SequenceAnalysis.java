@@ -22,7 +22,7 @@ import java.util.function.IntConsumer;
  * of {@link PointAnalysis} is computed from it; with the true frame and the exact field when the data is a
  * built-in manifold, and with the effective density over the training set when it is given.
  * The K levels are the recorded steps whose sigma is nearest (in log sigma) to a geometric grid spanning the
- * sequence's whole range.
+ * sequence's range up to a ceiling ({@link #levelSteps(double[], int, double)}).
  */
 public final class SequenceAnalysis {
     private SequenceAnalysis() {}
@@ -46,18 +46,25 @@ public final class SequenceAnalysis {
         public References withPosteriorFrame() { return new References(manifold, trainingPoints, Optional.empty(), true); }
     }
 
+    /** {@link #levelSteps(double[], int, double)} over the whole sequence. */
+    public static int[] levelSteps(double[] sigmas, int k) { return levelSteps(sigmas, k, Double.POSITIVE_INFINITY); }
+
     /**
-     * Step indices of K levels: the recorded steps nearest in log sigma to sigma_max (sigma_min/sigma_max)^(j/(K-1)),
-     * j = 0..K-1, without repeats (fewer than K when the sequence has fewer distinct steps).
+     * Step indices of K levels at sigma <= {@code ceiling}: with hi the largest recorded sigma <= ceiling and lo the
+     * last, the recorded steps nearest in log sigma to hi (lo/hi)^(j/(K-1)), j = 0..K-1, without repeats (fewer than
+     * K when the range has fewer distinct steps). A run analyses two networks at the same points, so its ceiling is
+     * the smaller of their training sigma_max: no level lies where one of them was never trained.
      */
-    public static int[] levelSteps(double[] sigmas, int k) {
+    public static int[] levelSteps(double[] sigmas, int k, double ceiling) {
         if (k < 1) throw new IllegalArgumentException("need at least one level");
-        double hi = sigmas[0], lo = sigmas[sigmas.length - 1];
+        int first = 0;
+        while (first < sigmas.length - 1 && sigmas[first] > ceiling * (1 + 1e-9)) first++;
+        double hi = sigmas[first], lo = sigmas[sigmas.length - 1];
         List<Integer> out = new ArrayList<>();
         for (int j = 0; j < k; j++) {
             double target = k == 1 ? lo : Math.log(hi) + (Math.log(lo) - Math.log(hi)) * j / (k - 1);
-            int best = 0;
-            for (int i = 1; i < sigmas.length; i++)
+            int best = first;
+            for (int i = first + 1; i < sigmas.length; i++)
                 if (Math.abs(Math.log(sigmas[i]) - target) < Math.abs(Math.log(sigmas[best]) - target)) best = i;
             if (!out.contains(best)) out.add(best);
         }

@@ -25,6 +25,30 @@ class ExperimentPartsTest {
         assertEquals(Math.sqrt(12.5), DataKind.noiseScale(Mat.of(new double[][] {{3, 4}, {0, 0}})), 1e-12);
     }
 
+    /**
+     * Levels stop at the analysis ceiling: on a geometric schedule 20 -> 0.01 (sigma_i = 20 * 2000^(-i/100)), a
+     * ceiling of 2 starts the grid at the largest recorded sigma <= 2 and still ends at sigma_min; without a ceiling
+     * the grid is the whole range.
+     */
+    @Test
+    void analysisLevelsLieAtOrBelowTheCeilingAndEndAtSigmaMin() {
+        double[] sigmas = new double[101];
+        for (int i = 0; i <= 100; i++) sigmas[i] = 20 * Math.pow(2000, -i / 100.0);
+        int[] whole = SequenceAnalysis.levelSteps(sigmas, 5);
+        assertEquals(List.of(0, 25, 50, 75, 100), java.util.Arrays.stream(whole).boxed().toList());
+        int first = 0;
+        while (sigmas[first] > 2) first++;   // i = 31: 20 * 2000^(-0.31) = 1.90; i = 30: 2.04
+        assertEquals(31, first);
+        int[] capped = SequenceAnalysis.levelSteps(sigmas, 5, 2.0);
+        assertEquals(5, capped.length);
+        assertEquals(first, capped[0]);
+        assertEquals(100, capped[4]);
+        for (int step : capped) assertTrue(sigmas[step] <= 2.0, "level at sigma " + sigmas[step]);
+        // a ceiling equal to a recorded level keeps it (up to rounding of the schedule)
+        assertEquals(30, SequenceAnalysis.levelSteps(sigmas, 5, sigmas[30] * (1 - 1e-12))[0]);
+        assertEquals(List.of(0, 25, 50, 75, 100), java.util.Arrays.stream(SequenceAnalysis.levelSteps(sigmas, 5, 20.0)).boxed().toList());
+    }
+
     /** U-Nets at D >= 256 get the smaller analysis, mixing and quality plan; smaller images and the training fields do not change. */
     @Test
     void convolutionalPlanCapsTheCostlyStagesOnlyForLargeImages() {
