@@ -8,6 +8,7 @@ import io.scorescope.data.TrainingData;
 import io.scorescope.evaluate.DenoisingTable;
 import io.scorescope.evaluate.ImageQuality;
 import io.scorescope.evaluate.ManifoldQuality;
+import io.scorescope.evaluate.PriorGap;
 import io.scorescope.experiment.DataKind;
 import io.scorescope.experiment.ModelSource;
 import io.scorescope.io.AtomicFiles;
@@ -64,8 +65,10 @@ final class EvaluateCommand implements Callable<Integer> {
         try (Progress bar = new Progress("evaluate", cfg.steps() + 1)) {
             mq = ManifoldQuality.measure(src.field(), m, td.spec(), cfg, start, n, lossDraws, seed, bar.sampling());
         }
+        PriorGap gap = PriorGap.measure(start, td.points(), cfg.sigmaMax(), PriorGap.DEFAULT_DRAWS, seed);
         ObjectNode q = mq.toJson();
         if (json) {
+            q.set("prior_gap", gap.toJson());
             System.out.println(Json.toString(q));
             return 0;
         }
@@ -80,6 +83,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         System.out.printf("energy distance to fresh data: %.3g (two fresh samples: %.3g)%n",
                 q.get("two_sample").get("value").asDouble(), q.get("two_sample").get("null_level").asDouble());
+        System.out.println(gap.describe());
         return 0;
     }
 
@@ -92,6 +96,7 @@ final class EvaluateCommand implements Callable<Integer> {
             q = ImageQuality.measure(src.field(), cfg, start, n, train, test, seed, bar.sampling());
         }
         DenoisingTable dn = DenoisingTable.measure(src.field(), src.trainingMoments(td), test.images(), seed);
+        PriorGap gap = PriorGap.measure(start, train.images(), cfg.sigmaMax(), PriorGap.DEFAULT_DRAWS, seed);
         if (grid != null) {
             Mat shown = q.samples().rows(0, Math.min(64, q.samples().rows()));
             PngFigureWriter.writeOne(ImageFigures.sampleGrid("samples", "samples", shown, train, 8), grid);
@@ -100,6 +105,7 @@ final class EvaluateCommand implements Callable<Integer> {
             ObjectNode o = q.toJson().put("data", spec);
             o.set("denoising", dn.toJson());
             o.set("denoising_setup", dn.setupJson());
+            o.set("prior_gap", gap.toJson());
             System.out.println(Json.toString(o));
             return 0;
         }
@@ -109,6 +115,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 q.testAccuracy(), q.onSamples().meanConfidence(), q.onHeldOut().meanConfidence(),
                 q.onSamples().confidentShare(), q.onHeldOut().confidentShare());
         System.out.println("predicted classes of the samples: " + Arrays.toString(q.onSamples().classCounts()));
+        System.out.println(gap.describe());
         System.out.printf("held-out denoising, MSE / sigma^2 per pixel (%d test images; Wiener filter from %s):%n", dn.images(), dn.moments());
         System.out.println("  sigma    model   wiener identity");
         for (DenoisingTable.Row r : dn.rows())

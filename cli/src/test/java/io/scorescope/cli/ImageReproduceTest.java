@@ -117,6 +117,14 @@ class ImageReproduceTest {
         for (JsonNode c : q.get("classifier").get("on_samples").get("predicted_class_counts")) total += c.asInt();
         assertEquals(16, total);
         assertDenoisingTable(q, "stored");
+        // the start's distance from p_sigma_max of the 1438 training digits, at the model's sigma_max
+        JsonNode gap = q.get("prior_gap");
+        assertEquals("moments", gap.get("prior").asText(), gap.toString());
+        assertEquals(1438, gap.get("training_points").asInt());
+        assertEquals(io.scorescope.evaluate.PriorGap.DEFAULT_DRAWS, gap.get("draws").asInt());
+        assertEquals(Json.read(first.resolve(Experiment.MODEL_DIR).resolve("provenance.json")).at("/config/training/sigma_max").asDouble(),
+                gap.get("sigma_max").asDouble(), 0, gap.toString());
+        assertTrue(Double.isFinite(gap.get("kl_nats").asDouble()) && gap.get("kl_nats").asDouble() > -4 * gap.get("standard_error").asDouble(), gap.toString());
         byte[] png = Files.readAllBytes(grid);
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
@@ -168,6 +176,7 @@ class ImageReproduceTest {
         assertEquals(0, text.code(), text.toString());
         assertTrue(text.out().contains("held-out denoising, MSE / sigma^2 per pixel (359 test images"), text.out());
         assertEquals(5, text.out().lines().filter(l -> l.matches("\\s+[01]\\.\\d\\d( +\\d+\\.\\d{4}){3}")).count(), text.out());
+        assertEquals(1, text.out().lines().filter(l -> l.startsWith("prior gap: KL(p_sigma_max || moments prior) = ")).count(), text.out());
     }
 
     private static String[] concat(String a, String b, String c, String[] rest) {

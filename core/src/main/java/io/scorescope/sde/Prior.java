@@ -1,9 +1,11 @@
 package io.scorescope.sde;
 
 import io.scorescope.field.Cholesky;
+import io.scorescope.field.NodeSmoothing;
 import io.scorescope.io.InputException;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,6 +35,9 @@ public sealed interface Prior {
     /** n rows of dimension dim. */
     Mat draw(int n, int dim, double sigmaMax, Rng rng);
 
+    /** log density of the start distribution at the rows of x (normalised). */
+    double[] logDensity(Mat x, double sigmaMax);
+
     /** "isotropic", "moments" or "data". */
     String kind();
 
@@ -55,9 +60,27 @@ public sealed interface Prior {
         if (dim != expected) throw new IllegalArgumentException("prior of dimension " + expected + ", field of dimension " + dim);
     }
 
+    /** Sigma + sigma_max^2 I. */
+    private static Mat noised(Mat covariance, double sigmaMax) {
+        Mat c = covariance.copy();
+        for (int i = 0; i < c.rows(); i++) c.set(i, i, c.get(i, i) + sigmaMax * sigmaMax);
+        return c.symmetricPart();
+    }
+
     /** x = sigma_max z. */
     record Isotropic() implements Prior {
         @Override public Mat draw(int n, int dim, double sigmaMax, Rng rng) { return rng.gaussian(n, dim).scale(sigmaMax); }
+        /** -|x|^2 / (2 sigma_max^2) - (D/2) log(2 pi sigma_max^2). */
+        @Override public double[] logDensity(Mat x, double sigmaMax) {
+            double[] out = new double[x.rows()];
+            double norm = 0.5 * x.cols() * Math.log(2 * Math.PI * sigmaMax * sigmaMax);
+            for (int i = 0; i < out.length; i++) {
+                double s = 0;
+                for (double v : x.row(i)) s += v * v;
+                out[i] = -s / (2 * sigmaMax * sigmaMax) - norm;
+            }
+            return out;
+        }
         @Override public String kind() { return "isotropic"; }
         @Override public String describe() { return "N(0, sigma_max^2 I)"; }
     }
@@ -73,11 +96,25 @@ public sealed interface Prior {
         @Override public Mat draw(int n, int dim, double sigmaMax, Rng rng) {
             checkDim(mean.length, dim);
             Mat z = rng.gaussian(n, dim);
-            Mat c = covariance.copy();
-            for (int i = 0; i < dim; i++) c.set(i, i, c.get(i, i) + sigmaMax * sigmaMax);
-            Mat x = z.times(Cholesky.of(c.symmetricPart()).factor().transpose());
+            Mat x = z.times(Cholesky.of(noised(covariance, sigmaMax)).factor().transpose());
             for (int i = 0; i < n; i++) for (int j = 0; j < dim; j++) x.set(i, j, x.get(i, j) + mean[j]);
             return x;
+        }
+        /** -(1/2) (x - mu)^T C^{-1} (x - mu) - (1/2) log det C - (D/2) log 2 pi, C = Sigma + sigma_max^2 I. */
+        @Override public double[] logDensity(Mat x, double sigmaMax) {
+            checkDim(mean.length, x.cols());
+            Cholesky c = Cholesky.of(noised(covariance, sigmaMax));
+            double norm = 0.5 * c.logDet() + 0.5 * mean.length * Math.log(2 * Math.PI);
+            double[] out = new double[x.rows()];
+            for (int i = 0; i < out.length; i++) {
+                double[] dev = x.row(i);
+                for (int j = 0; j < dev.length; j++) dev[j] -= mean[j];
+                double[] w = c.solve(dev);
+                double q = 0;
+                for (int j = 0; j < dev.length; j++) q += dev[j] * w[j];
+                out[i] = -0.5 * q - norm;
+            }
+            return out;
         }
         @Override public String kind() { return "moments"; }
         @Override public String describe() { return "N(mu, Sigma + sigma_max^2 I), mu and Sigma the training data's mean and covariance"; }
@@ -97,6 +134,13 @@ public sealed interface Prior {
                 for (int j = 0; j < dim; j++) x.set(i, j, x.get(i, j) + points.get(k, j));
             }
             return x;
+        }
+        /** log (1/n) sum_k N(x; y_k, sigma_max^2 I), the smoothed training set. */
+        @Override public double[] logDensity(Mat x, double sigmaMax) {
+            checkDim(points.cols(), x.cols());
+            double[] sigma = new double[x.rows()];
+            Arrays.fill(sigma, sigmaMax);
+            return NodeSmoothing.uniform(points).logDensity(x, sigma);
         }
         @Override public String kind() { return "data"; }
         @Override public String describe() {

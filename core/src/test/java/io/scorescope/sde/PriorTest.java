@@ -106,4 +106,28 @@ class PriorTest {
         InputException e = assertThrows(InputException.class, () -> Prior.checkKind("uniform"));
         assertEquals("unknown prior 'uniform'; valid: isotropic, moments, data", e.getMessage());
     }
+
+    /**
+     * Log densities against closed forms: N(mu, C) in 2-D with C = Sigma + s^2 I = [[a, b], [b, c]],
+     * log q = -(1/2) d^T C^{-1} d - (1/2) log(ac - b^2) - log 2 pi; the isotropic N(0, s^2 I); and the data prior
+     * over one point, which is N(y, s^2 I).
+     */
+    @Test
+    void logDensitiesMatchTheClosedForms() {
+        double[] mu = {1, -2};
+        Mat sigma = new Mat(2, 2, new double[] {2.0, 0.9, 0.9, 1.0});
+        double s = 0.5, a = 2.0 + s * s, b = 0.9, c = 1.0 + s * s, det = a * c - b * b;
+        Mat x = new Mat(2, 2, new double[] {0.3, 0.4, 1, -2});
+        double[] got = Prior.moments(mu, sigma).logDensity(x, s);
+        for (int r = 0; r < 2; r++) {
+            double d0 = x.get(r, 0) - mu[0], d1 = x.get(r, 1) - mu[1];
+            double quad = (c * d0 * d0 - 2 * b * d0 * d1 + a * d1 * d1) / det;
+            assertEquals(-0.5 * quad - 0.5 * Math.log(det) - Math.log(2 * Math.PI), got[r], 1e-12);
+        }
+        double[] iso = Prior.ISOTROPIC.logDensity(x, s);
+        assertEquals(-(0.09 + 0.16) / (2 * s * s) - Math.log(2 * Math.PI * s * s), iso[0], 1e-12);
+        double[] one = Prior.noisedData(new Mat(1, 2, new double[] {0.3, 0.4})).logDensity(x, s);
+        assertEquals(-Math.log(2 * Math.PI * s * s), one[0], 1e-12);
+        assertEquals(-(0.7 * 0.7 + 2.4 * 2.4) / (2 * s * s) - Math.log(2 * Math.PI * s * s), one[1], 1e-12);
+    }
 }
