@@ -31,12 +31,13 @@ import picocli.CommandLine.Option;
  * {@code scorescope evaluate}: sample quality. On a built-in manifold: distance to M, excess DSM loss over the exact
  * Bayes floor, proportions and energy distance ({@link ManifoldQuality}). On image data: memorisation ratio against
  * the held-out split and the classifier's view of the samples ({@link ImageQuality}), the held-out denoising table against
- * the Wiener and identity baselines ({@link DenoisingTable}), and optionally a PNG grid.
+ * the Wiener and identity baselines ({@link DenoisingTable}), and optionally a PNG grid. On both, how far the sampler's
+ * start is from the smoothed training set at sigma_max ({@link PriorGap}).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Sample quality. Manifolds: distance of fresh samples to M, excess DSM loss over the exact Bayes floor, density match. "
                 + "Images: memorisation ratio against held-out images, a pixel classifier's confidence on the samples, "
-                + "and held-out denoising MSE against the Wiener and identity denoisers.")
+                + "and held-out denoising MSE against the Wiener and identity denoisers. Both: the prior gap KL(p_sigma_max || prior).")
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin ModelOptions.WithData models;
     @Mixin PriorOption prior;
