@@ -104,7 +104,7 @@ class ReferenceModelsTest {
         assertFalse(e.getMessage().contains("\n"));
     }
 
-    /** Every reference model shipped in the repository's models/ folder matches the SHA-256 its provenance records. */
+    /** The three pairs are shipped, and every reference model in models/ matches the SHA-256 its provenance records. */
     @Test
     void shippedReferenceModelsPassTheirChecksums() throws Exception {
         Path models = Path.of(System.getProperty("user.dir")).getParent().resolve("models");
@@ -112,8 +112,9 @@ class ReferenceModelsTest {
         try (Stream<Path> s = Files.exists(models) ? Files.walk(models, 2) : Stream.empty()) {
             folders = s.filter(p -> Files.exists(p.resolve(ModelFolder.PROVENANCE))).toList();
         }
-        assertTrue(folders.contains(models.resolve("digits/model")) && folders.contains(models.resolve("digits/control")),
-                "the digits pair is shipped: " + folders);
+        for (String set : List.of("digits", "mnist", "fashion-mnist"))
+            for (String net : List.of("model", "control"))
+                assertTrue(folders.contains(models.resolve(set).resolve(net)), set + "/" + net + " is shipped: " + folders);
         for (Path f : folders) ModelFolder.verify(f);
         assertEquals(folders.size(), folders.stream().filter(f -> Files.exists(f.resolve(Checkpoint.WEIGHTS))).count());
     }
