@@ -96,7 +96,10 @@ final class EvaluateCommand implements Callable<Integer> {
         try (Progress bar = new Progress("evaluate", cfg.steps() + 1)) {
             q = ImageQuality.measure(src.field(), cfg, start, n, train, test, seed, bar.sampling());
         }
-        DenoisingTable dn = DenoisingTable.measure(src.field(), src.trainingMoments(td), test.images(), seed);
+        DenoisingTable dn;
+        try (Progress bar = new Progress("denoising", DenoisingTable.work(test.size()))) {
+            dn = DenoisingTable.measure(src.field(), src.trainingMoments(td), test.images(), seed, bar::stepTo);
+        }
         PriorGap gap = PriorGap.measure(start, train.images(), cfg.sigmaMax(), PriorGap.DEFAULT_DRAWS, seed);
         if (grid != null) {
             Mat shown = q.samples().rows(0, Math.min(64, q.samples().rows()));

@@ -10,6 +10,7 @@ import io.scorescope.training.DataMoments;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Held-out denoising of an image model against two baselines. Clean held-out images x0 (n x D) are noised,
@@ -36,11 +37,24 @@ public record DenoisingTable(List<Row> rows, int images, String moments) {
 
     /** The table at {@link #SIGMAS} with the Wiener filter of the given training moments. */
     public static DenoisingTable measure(ScoreField model, DataMoments train, Mat clean, long seed) {
-        return measure(model, new WienerDenoiser(train.mean(), train.covariance()), clean, seed, SIGMAS,
-                train.origin() + " training moments (n = " + train.n() + ")");
+        return measure(model, train, clean, seed, done -> { });
     }
 
-    public static DenoisingTable measure(ScoreField model, WienerDenoiser wiener, Mat clean, long seed, double[] sigmas, String moments) {
+    /**
+     * As {@link #measure(ScoreField, DataMoments, Mat, long)}, reporting the number of model denoisings done so far
+     * (of {@link #work(int)} for {@code clean.rows()} images) after each chunk.
+     */
+    public static DenoisingTable measure(ScoreField model, DataMoments train, Mat clean, long seed, LongConsumer progress) {
+        return measure(model, new WienerDenoiser(train.mean(), train.covariance()), clean, seed, SIGMAS,
+                train.origin() + " training moments (n = " + train.n() + ")", progress);
+    }
+
+    /** The number of model denoisings in the table of {@code images} held-out images: one per image and level. */
+    public static long work(int images) { return (long) SIGMAS.length * images; }
+
+    /** The table at the given levels with the given Wiener filter; {@code progress} as above. */
+    public static DenoisingTable measure(ScoreField model, WienerDenoiser wiener, Mat clean, long seed, double[] sigmas, String moments,
+                                         LongConsumer progress) {
         int n = clean.rows(), d = clean.cols();
         if (n < 1) throw new IllegalArgumentException("no held-out images");
         if (model.dim() != d || wiener.dim() != d)
@@ -49,7 +63,8 @@ public record DenoisingTable(List<Row> rows, int images, String moments) {
         List<Row> rows = new ArrayList<>();
         for (double sigma : sigmas) {
             Mat y = clean.plusScaled(sigma, eps);
-            Mat dm = denoiseInChunks(model, y, sigma);
+            long before = (long) rows.size() * n;
+            Mat dm = denoiseInChunks(model, y, sigma, done -> progress.accept(before + done));
             Mat dw = wiener.denoise(y, sigma);
             rows.add(new Row(sigma, ratio(dm, clean, sigma), ratio(dw, clean, sigma), ratio(y, clean, sigma)));
         }
@@ -67,7 +82,7 @@ public record DenoisingTable(List<Row> rows, int images, String moments) {
         return s / a.length / (sigma * sigma);
     }
 
-    private static Mat denoiseInChunks(ScoreField model, Mat y, double sigma) {
+    private static Mat denoiseInChunks(ScoreField model, Mat y, double sigma, LongConsumer rowsDone) {
         Mat out = new Mat(y.rows(), y.cols());
         for (int from = 0; from < y.rows(); from += CHUNK) {
             int to = Math.min(y.rows(), from + CHUNK);
@@ -75,6 +90,7 @@ public record DenoisingTable(List<Row> rows, int images, String moments) {
             Arrays.fill(s, sigma);
             Mat part = model.denoise(y.rows(from, to), s);
             System.arraycopy(part.data(), 0, out.data(), from * y.cols(), part.data().length);
+            rowsDone.accept(to);
         }
         return out;
     }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.scorescope.field.GaussianField;
 import io.scorescope.math.Mat;
 import io.scorescope.math.Rng;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,8 +54,13 @@ class DenoisingTableTest {
         Mat clean = draws(d, rank, 5, n);
         WienerDenoiser w = new WienerDenoiser(g.mean(), g.covariance());
         double[] sigmas = DenoisingTable.SIGMAS;
-        DenoisingTable t = DenoisingTable.measure(g, w, clean, 11, sigmas, "true moments");
+        List<Long> progress = new ArrayList<>();
+        DenoisingTable t = DenoisingTable.measure(g, w, clean, 11, sigmas, "true moments", progress::add);
         assertEquals(n, t.images());
+        // progress: after every chunk of 128 images, rising, ending at one denoising per image and level
+        assertEquals(sigmas.length * ((n + 127) / 128), progress.size());
+        for (int i = 1; i < progress.size(); i++) assertTrue(progress.get(i) > progress.get(i - 1), "rising at " + i);
+        assertEquals(DenoisingTable.work(n), progress.get(progress.size() - 1));
         assertEquals(sigmas.length, t.rows().size());
         // identity: exactly the mean of eps^2 of the documented stream, at every sigma
         double[] eps = new Rng(11).split(DenoisingTable.NOISE_STREAM).gaussian(n * d);
