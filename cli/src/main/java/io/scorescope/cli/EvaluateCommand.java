@@ -48,18 +48,24 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--json", description = "Print one JSON object.") boolean json;
     @Option(names = "--grid", paramLabel = "FILE.png", description = "Image data: write the first 64 samples as a PNG grid.") Path grid;
+    @Option(names = "--denoising-sigmas", split = ",", paramLabel = "S1,S2,...",
+            description = "Image data: the noise levels of the held-out denoising table. Default: 0.05,0.1,0.2,0.5,1.") double[] denoisingSigmas;
 
     @Override public Integer call() {
         if (n < 2) throw new InputException("--n must be >= 2, got " + n);
         if (lossDraws < 2) throw new InputException("--loss-draws must be >= 2, got " + lossDraws);
         if (steps < 1) throw new InputException("--steps must be >= 1, got " + steps);
+        double[] levels = denoisingSigmas == null ? DenoisingTable.SIGMAS : denoisingSigmas;
+        for (double s : levels)
+            if (!(s > 0) || !Double.isFinite(s)) throw new InputException("--denoising-sigmas must be positive and finite, got " + s);
         ModelSource src = models.require();
         TrainingData td = models.requireData(src, "to measure sample quality");
         double[] range = src.sigmaRange(() -> DataKind.sigmaRange(td));
         SamplerConfig cfg = SamplerConfig.defaults(range[0], range[1]).withSampler(sampler).withSchedule("geometric", steps);
         Prior start = prior.of(src, () -> Optional.of(td));
-        if (ImageSets.isImageData(td.info())) return images(src, td, cfg, start);
+        if (ImageSets.isImageData(td.info())) return images(src, td, cfg, start, levels);
         if (grid != null) throw new InputException("--grid applies to models trained on image data");
+        if (denoisingSigmas != null) throw new InputException("--denoising-sigmas applies to models trained on image data");
         Manifold m = td.manifold().orElseThrow(() ->
                 new InputException("evaluate needs a model trained on a built-in manifold or an image set (this one used " + td.spec() + ")"));
         ManifoldQuality mq;
@@ -88,7 +94,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int images(ModelSource src, TrainingData td, SamplerConfig cfg, Prior start) {
+    private int images(ModelSource src, TrainingData td, SamplerConfig cfg, Prior start, double[] levels) {
         String spec = td.spec();
         ImageDataset train = ImageSets.resolve(spec), test = ImageSets.resolve(ImageSets.testSpec(spec));
         if (grid != null) AtomicFiles.ensureWritableDir(grid.toAbsolutePath().getParent());   // fail before sampling, not after
@@ -97,8 +103,8 @@ final class EvaluateCommand implements Callable<Integer> {
             q = ImageQuality.measure(src.field(), cfg, start, n, train, test, seed, bar.sampling());
         }
         DenoisingTable dn;
-        try (Progress bar = new Progress("denoising", DenoisingTable.work(test.size()))) {
-            dn = DenoisingTable.measure(src.field(), src.trainingMoments(td), test.images(), seed, bar::stepTo);
+        try (Progress bar = new Progress("denoising", DenoisingTable.work(levels.length, test.size()))) {
+            dn = DenoisingTable.measure(src.field(), src.trainingMoments(td), test.images(), seed, levels, bar::stepTo);
         }
         PriorGap gap = PriorGap.measure(start, train.images(), cfg.sigmaMax(), PriorGap.DEFAULT_DRAWS, seed);
         if (grid != null) {

@@ -85,6 +85,10 @@ class CliContractTest {
         rows.add(cat(evaluate, "--prior", "uniform"));
         rows.add(new String[] {"evaluate", "--model", x});
         rows.add(cat(evaluate, "--grid", tmp.resolve("g.png").toString()));   // --grid needs an image model
+        rows.add(cat(evaluate, "--denoising-sigmas", "0.1,-1"));
+        rows.add(cat(evaluate, "--denoising-sigmas", "0.1,NaN"));
+        rows.add(cat(evaluate, "--denoising-sigmas", "0.1,abc"));
+        rows.add(cat(evaluate, "--denoising-sigmas", "0.1"));                  // likewise an image model
         return rows;
     }
 

@@ -172,6 +172,14 @@ class ImageReproduceTest {
         assertDenoisingTable(qa, "stored");
         assertDenoisingTable(qb, "computed");
         assertEquals(qa.get("denoising"), qb.get("denoising"));
+        // other levels: the rows follow --denoising-sigmas, and a level shared with the default table has the same row
+        // (one noise matrix serves every level)
+        CliRun c = CliRun.of(concat("evaluate", "--model", model.toString(), new String[] {"--n", "4", "--steps", "2", "--json", "--denoising-sigmas", "2,0.1"}));
+        assertEquals(0, c.code(), c.toString());
+        JsonNode rc = Json.MAPPER.readTree(c.out()).get("denoising");
+        assertEquals(2, rc.size(), rc.toString());
+        assertEquals(2.0, rc.get(0).get("sigma").asDouble());
+        assertEquals(qa.get("denoising").get(1), rc.get(1));
         CliRun text = CliRun.of("evaluate", "--model", older.toString(), "--n", "4", "--steps", "2");
         assertEquals(0, text.code(), text.toString());
         assertTrue(text.out().contains("held-out denoising, MSE / sigma^2 per pixel (359 test images"), text.out());

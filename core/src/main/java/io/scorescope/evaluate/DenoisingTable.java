@@ -37,20 +37,20 @@ public record DenoisingTable(List<Row> rows, int images, String moments) {
 
     /** The table at {@link #SIGMAS} with the Wiener filter of the given training moments. */
     public static DenoisingTable measure(ScoreField model, DataMoments train, Mat clean, long seed) {
-        return measure(model, train, clean, seed, done -> { });
+        return measure(model, train, clean, seed, SIGMAS, done -> { });
     }
 
     /**
-     * As {@link #measure(ScoreField, DataMoments, Mat, long)}, reporting the number of model denoisings done so far
-     * (of {@link #work(int)} for {@code clean.rows()} images) after each chunk.
+     * The table at the given levels with the Wiener filter of the given training moments, reporting the number of
+     * model denoisings done so far (of {@link #work(int, int)}) after each chunk.
      */
-    public static DenoisingTable measure(ScoreField model, DataMoments train, Mat clean, long seed, LongConsumer progress) {
-        return measure(model, new WienerDenoiser(train.mean(), train.covariance()), clean, seed, SIGMAS,
+    public static DenoisingTable measure(ScoreField model, DataMoments train, Mat clean, long seed, double[] sigmas, LongConsumer progress) {
+        return measure(model, new WienerDenoiser(train.mean(), train.covariance()), clean, seed, sigmas,
                 train.origin() + " training moments (n = " + train.n() + ")", progress);
     }
 
-    /** The number of model denoisings in the table of {@code images} held-out images: one per image and level. */
-    public static long work(int images) { return (long) SIGMAS.length * images; }
+    /** The number of model denoisings in a table of {@code levels} levels and {@code images} held-out images. */
+    public static long work(int levels, int images) { return (long) levels * images; }
 
     /** The table at the given levels with the given Wiener filter; {@code progress} as above. */
     public static DenoisingTable measure(ScoreField model, WienerDenoiser wiener, Mat clean, long seed, double[] sigmas, String moments,

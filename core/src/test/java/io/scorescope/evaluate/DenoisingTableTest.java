@@ -60,7 +60,7 @@ class DenoisingTableTest {
         // progress: after every chunk of 128 images, rising, ending at one denoising per image and level
         assertEquals(sigmas.length * ((n + 127) / 128), progress.size());
         for (int i = 1; i < progress.size(); i++) assertTrue(progress.get(i) > progress.get(i - 1), "rising at " + i);
-        assertEquals(DenoisingTable.work(n), progress.get(progress.size() - 1));
+        assertEquals(DenoisingTable.work(sigmas.length, n), progress.get(progress.size() - 1));
         assertEquals(sigmas.length, t.rows().size());
         // identity: exactly the mean of eps^2 of the documented stream, at every sigma
         double[] eps = new Rng(11).split(DenoisingTable.NOISE_STREAM).gaussian(n * d);
