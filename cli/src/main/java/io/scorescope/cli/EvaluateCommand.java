@@ -127,9 +127,9 @@ final class EvaluateCommand implements Callable<Integer> {
         System.out.println("predicted classes of the samples: " + Arrays.toString(q.onSamples().classCounts()));
         System.out.println(gap.describe());
         System.out.printf("held-out denoising, MSE / sigma^2 per pixel (%d test images; Wiener filter from %s):%n", dn.images(), dn.moments());
-        System.out.println("  sigma    model   wiener identity");
+        System.out.println("  sigma      model     wiener   identity");
         for (DenoisingTable.Row r : dn.rows())
-            System.out.printf("  %5.2f %8.4f %8.4f %8.4f%n", r.sigma(), r.model(), r.wiener(), r.identity());
+            System.out.printf("  %5.3g %10.4g %10.4g %10.4g%n", r.sigma(), r.model(), r.wiener(), r.identity());   // 4 significant digits at any sigma
         if (grid != null) System.out.println("grid: " + grid);
         return 0;
     }
