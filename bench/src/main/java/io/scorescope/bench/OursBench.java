@@ -16,6 +16,7 @@ import io.scorescope.math.Rng;
 import io.scorescope.model.NoiseFeatures;
 import io.scorescope.model.Parameterisation;
 import io.scorescope.model.ScoreModel;
+import io.scorescope.sde.Prior;
 import io.scorescope.sde.SamplerConfig;
 import io.scorescope.sde.Samplers;
 import io.scorescope.sde.StepCallback;
@@ -180,7 +181,7 @@ public final class OursBench {
         SamplerConfig cfg = SamplerConfig.defaults().withSampler("reverse-sde").withSchedule("geometric", s.steps())
                 .withDenoiseFinal(false);
         Rng rng = new Rng(6);
-        Mat x0 = Samplers.prior(cfg, s.chains(), s.dim(), rng.split(1));
+        Mat x0 = Prior.ISOTROPIC.draw(s.chains(), s.dim(), cfg.sigmaMax(), rng.split(1));
         Timing.Call run = () -> Samplers.sample(counted, x0, cfg, rng.split(2), StepCallback.NONE);
         Samplers.sample(counted, x0, cfg, rng.split(2), StepCallback.NONE);   // counts the rows of one run
         long perRun = rows[0];
