@@ -52,14 +52,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         @Option(names = "--out", required = true, description = "Output folder.") Path out;
         @Option(names = "--levels", defaultValue = "12", description = "K noise levels per sequence (geometric). Default: ${DEFAULT-VALUE}.") int levels;
         @Option(names = "--no-training-posterior", description = "Skip the effective density over the training set.") boolean noTraining;
-        @Option(names = "--seed", defaultValue = "0", description = "Recorded in provenance (the analysis itself is deterministic).") long seed;
+        @Option(names = "--seed", defaultValue = "0", description = "Recorded in provenance (the analysis itself is deterministic). Default: ${DEFAULT-VALUE}.") long seed;
     }
 
     static final class Point {
         @Option(names = "--field", required = true, completionCandidates = FieldRegistry.Syntax.class,
                 description = "Field spec, one of: ${COMPLETION-CANDIDATES}.") String field;
         @Option(names = "--at", required = true, split = ",", description = "The point x, comma-separated.") double[] at;
-        @Option(names = "--sigma", required = true) double sigma;
+        @Option(names = "--sigma", required = true, description = "The noise level at which the field is analysed.") double sigma;
         @Option(names = "--tangent", split = ",", description = "Coordinate axes spanning the tangent space, e.g. e1,e2 (default: the learned subspace).") List<String> tangent;
         @Option(names = "--json", description = "Print JSON (the only output format of a point analysis).") boolean json;
     }

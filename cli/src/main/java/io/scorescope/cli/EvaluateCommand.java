@@ -42,10 +42,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin ModelOptions.WithData models;
     @Mixin PriorOption prior;
     @Option(names = "--n", defaultValue = "2000", description = "Samples. Default: ${DEFAULT-VALUE}.") int n;
-    @Option(names = "--sampler", defaultValue = "reverse-sde") String sampler;
-    @Option(names = "--steps", defaultValue = "200") int steps;
-    @Option(names = "--loss-draws", defaultValue = "4000", description = "Held-out draws for the excess loss.") int lossDraws;
-    @Option(names = "--seed", defaultValue = "1") long seed;
+    @Option(names = "--sampler", defaultValue = "reverse-sde", description = "Sampler of the evaluated samples: reverse-sde, pc, ode or langevin. Default: ${DEFAULT-VALUE}.") String sampler;
+    @Option(names = "--steps", defaultValue = "200", description = "Sampler steps on a geometric schedule from sigma_max to sigma_min. Default: ${DEFAULT-VALUE}.") int steps;
+    @Option(names = "--loss-draws", defaultValue = "4000", description = "Manifolds: held-out draws for the excess loss. Default: ${DEFAULT-VALUE}.") int lossDraws;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the samples, the held-out noise and the classifier. Default: ${DEFAULT-VALUE}.") long seed;
     @Option(names = "--json", description = "Print one JSON object.") boolean json;
     @Option(names = "--grid", paramLabel = "FILE.png", description = "Image data: write the first 64 samples as a PNG grid.") Path grid;
     @Option(names = "--denoising-sigmas", split = ",", paramLabel = "S1,S2,...",

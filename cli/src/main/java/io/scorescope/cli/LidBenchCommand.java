@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
         description = "Score every LID estimator on known-dimension data sets (trains or reuses a small score model per data set).")
 final class LidBenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Representative subset, small budget (6 data sets, 10 000 training steps each; a few minutes on 2 cores).") boolean quick;
-    @Option(names = "--out", required = true) Path out;
+    @Option(names = "--out", required = true, description = "Output folder (bench.json, report.html, provenance.json); a model trained here is reused by a later run with the same data and budget.") Path out;
     @Option(names = "--json", description = "Print the table as one JSON object.") boolean json;
     @Option(names = "--datasets", split = ",", paramLabel = "NAME", description = "Instead of the preset's list: these benchmark data sets (see 'lid --help').") List<String> datasets;
     @Option(names = "--steps", description = "Instead of the preset's: training steps per model.") Integer steps;

@@ -45,8 +45,8 @@ final class LidCommand implements Callable<Integer> {
     @Mixin ModelOptions models;
     @Option(names = "--n", defaultValue = "2000", description = "Points drawn from a built-in data set. Default: ${DEFAULT-VALUE}.") int n;
     @Option(names = "--queries", defaultValue = "500", description = "Estimate at the first Q points. Default: ${DEFAULT-VALUE}.") int queries;
-    @Option(names = "--seed", defaultValue = "0") long seed;
-    @Option(names = "--out", required = true) Path out;
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the data draws and of the estimators' random streams. Default: ${DEFAULT-VALUE}.") long seed;
+    @Option(names = "--out", required = true, description = "Output folder (summary.json, estimates.csv, provenance.json).") Path out;
 
     @Override public Integer call() {
         if (n < 3) throw new InputException("--n must be >= 3, got " + n);

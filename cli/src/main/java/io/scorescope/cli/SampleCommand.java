@@ -24,12 +24,12 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output folder.") Path out;
     @Option(names = "--sampler", defaultValue = "reverse-sde", description = "reverse-sde, pc, ode or langevin. Default: ${DEFAULT-VALUE}.") String sampler;
     @Option(names = "--steps", defaultValue = "200", description = "K sampler steps (K + 1 recorded levels). Default: ${DEFAULT-VALUE}.") int steps;
-    @Option(names = "--schedule", defaultValue = "geometric", description = "geometric or karras.") String schedule;
+    @Option(names = "--schedule", defaultValue = "geometric", description = "Noise schedule: geometric or karras. Default: ${DEFAULT-VALUE}.") String schedule;
     @Option(names = "--sigma-max", description = "Prior noise level (default: the model's training sigma_max; with --model-file 2 s, "
             + "s = max(1, RMS |x0|) of --data).") Double sigmaMax;
     @Option(names = "--sigma-min", description = "Final noise level (default: the model's training sigma_min; with --model-file 0.01 s).") Double sigmaMin;
     @Option(names = "--no-denoise", description = "Do not apply the final denoising step x + sigma_min^2 g.") boolean noDenoise;
-    @Option(names = "--seed", defaultValue = "0") long seed;
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the prior draws and the sampler noise. Default: ${DEFAULT-VALUE}.") long seed;
 
     @Override public Integer call() {
         if (n < 1) throw new InputException("--n must be >= 1, got " + n);

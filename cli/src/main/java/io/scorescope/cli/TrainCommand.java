@@ -34,17 +34,17 @@ final class TrainCommand implements Callable<Integer> {
     String param;
     @Option(names = "--steps", defaultValue = "30000", description = "Training steps. Default: ${DEFAULT-VALUE}.")
     int steps;
-    @Option(names = "--batch", defaultValue = "512") int batch;
-    @Option(names = "--lr", defaultValue = "2e-3") double lr;
-    @Option(names = "--hidden", defaultValue = "128") int hidden;
-    @Option(names = "--depth", defaultValue = "4") int depth;
-    @Option(names = "--n-train", defaultValue = "20000", description = "Training points drawn from a built-in manifold.") int nTrain;
-    @Option(names = "--sigma-min", defaultValue = "0.01") double sigmaMin;
-    @Option(names = "--sigma-max", defaultValue = "2") double sigmaMax;
-    @Option(names = "--noise", defaultValue = "log-uniform", description = "log-uniform or lognormal (EDM).") String noise;
-    @Option(names = "--ema", defaultValue = "0.999") double ema;
-    @Option(names = "--checkpoint-every", defaultValue = "5000") int checkpointEvery;
-    @Option(names = "--seed", defaultValue = "0") long seed;
+    @Option(names = "--batch", defaultValue = "512", description = "Training points per step. Default: ${DEFAULT-VALUE}.") int batch;
+    @Option(names = "--lr", defaultValue = "2e-3", description = "Peak Adam learning rate: linear warm-up over min(1000, steps / 10) steps, then cosine decay to 0. Default: ${DEFAULT-VALUE}.") double lr;
+    @Option(names = "--hidden", defaultValue = "128", description = "MLP: width of each hidden layer; U-Net: base channel width. Default: ${DEFAULT-VALUE}.") int hidden;
+    @Option(names = "--depth", defaultValue = "4", description = "MLP: number of hidden layers (a U-Net ignores it). Default: ${DEFAULT-VALUE}.") int depth;
+    @Option(names = "--n-train", defaultValue = "20000", description = "Training points drawn from a built-in manifold. Default: ${DEFAULT-VALUE}.") int nTrain;
+    @Option(names = "--sigma-min", defaultValue = "0.01", description = "Smallest training noise level; samplers end here. Default: ${DEFAULT-VALUE}.") double sigmaMin;
+    @Option(names = "--sigma-max", defaultValue = "2", description = "Largest training noise level; samplers start here. Default: ${DEFAULT-VALUE}.") double sigmaMax;
+    @Option(names = "--noise", defaultValue = "log-uniform", description = "How training draws sigma: log-uniform on [sigma-min, sigma-max], or lognormal (EDM: ln sigma ~ N(-1.2, 1.2^2), clipped to that range). Default: ${DEFAULT-VALUE}.") String noise;
+    @Option(names = "--ema", defaultValue = "0.999", description = "Decay of the exponential moving average of the weights; the saved model is the average. Default: ${DEFAULT-VALUE}.") double ema;
+    @Option(names = "--checkpoint-every", defaultValue = "5000", description = "Save a resumable checkpoint every N steps. Default: ${DEFAULT-VALUE}.") int checkpointEvery;
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the initial weights, the training draws and the noise. Default: ${DEFAULT-VALUE}.") long seed;
     @Option(names = "--resume", description = "Continue the run saved in --out up to its configured step count.") boolean resume;
 
     @Override public Integer call() {
