@@ -42,8 +42,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin ModelOptions.WithData models;
     @Mixin PriorOption prior;
     @Option(names = "--n", defaultValue = "2000", description = "Samples. Default: ${DEFAULT-VALUE}.") int n;
-    @Option(names = "--sampler", defaultValue = "reverse-sde", description = "Sampler of the evaluated samples: reverse-sde, pc, ode or langevin. Default: ${DEFAULT-VALUE}.") String sampler;
-    @Option(names = "--steps", defaultValue = "200", description = "Sampler steps on a geometric schedule from sigma_max to sigma_min. Default: ${DEFAULT-VALUE}.") int steps;
+    @Mixin SamplerOptions sampling;
     @Option(names = "--loss-draws", defaultValue = "4000", description = "Manifolds: held-out draws for the excess loss. Default: ${DEFAULT-VALUE}.") int lossDraws;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the samples, the held-out noise and the classifier. Default: ${DEFAULT-VALUE}.") long seed;
     @Option(names = "--json", description = "Print one JSON object.") boolean json;
@@ -54,14 +53,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override public Integer call() {
         if (n < 2) throw new InputException("--n must be >= 2, got " + n);
         if (lossDraws < 2) throw new InputException("--loss-draws must be >= 2, got " + lossDraws);
-        if (steps < 1) throw new InputException("--steps must be >= 1, got " + steps);
         double[] levels = denoisingSigmas == null ? DenoisingTable.SIGMAS : denoisingSigmas;
         for (double s : levels)
             if (!(s > 0) || !Double.isFinite(s)) throw new InputException("--denoising-sigmas must be positive and finite, got " + s);
         ModelSource src = models.require();
         TrainingData td = models.requireData(src, "to measure sample quality");
         double[] range = src.sigmaRange(() -> DataKind.sigmaRange(td));
-        SamplerConfig cfg = SamplerConfig.defaults(range[0], range[1]).withSampler(sampler).withSchedule("geometric", steps);
+        SamplerConfig cfg = sampling.config(range[0], range[1]);
         Prior start = prior.of(src, () -> Optional.of(td));
         if (ImageSets.isImageData(td.info())) return images(src, td, cfg, start, levels);
         if (grid != null) throw new InputException("--grid applies to models trained on image data");

@@ -22,9 +22,7 @@ final class SampleCommand implements Callable<Integer> {
     @Mixin PriorOption prior;
     @Option(names = "--n", defaultValue = "64", description = "Number of samples (sequences). Default: ${DEFAULT-VALUE}.") int n;
     @Option(names = "--out", required = true, description = "Output folder.") Path out;
-    @Option(names = "--sampler", defaultValue = "reverse-sde", description = "reverse-sde, pc, ode or langevin. Default: ${DEFAULT-VALUE}.") String sampler;
-    @Option(names = "--steps", defaultValue = "200", description = "K sampler steps (K + 1 recorded levels). Default: ${DEFAULT-VALUE}.") int steps;
-    @Option(names = "--schedule", defaultValue = "geometric", description = "Noise schedule: geometric or karras. Default: ${DEFAULT-VALUE}.") String schedule;
+    @Mixin SamplerOptions sampling;
     @Option(names = "--sigma-max", description = "Prior noise level (default: the model's training sigma_max; with --model-file 2 s, "
             + "s = max(1, RMS |x0|) of --data).") Double sigmaMax;
     @Option(names = "--sigma-min", description = "Final noise level (default: the model's training sigma_min; with --model-file 0.01 s).") Double sigmaMin;
@@ -33,20 +31,19 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         if (n < 1) throw new InputException("--n must be >= 1, got " + n);
-        if (steps < 1) throw new InputException("--steps must be >= 1, got " + steps);
         ModelSource src = models.require();
         double[] range = sigmaMin != null && sigmaMax != null ? new double[] {sigmaMin, sigmaMax} : src.sigmaRange(() ->
                 DataKind.sigmaRange(models.requireData(src, "for the default noise range, or give --sigma-min and --sigma-max")));
         Prior start = prior.of(src, () -> models.trainingData(src));
+        SamplerConfig cfg = sampling.config(sigmaMin != null ? sigmaMin : range[0], sigmaMax != null ? sigmaMax : range[1])
+                .withDenoiseFinal(!noDenoise);
         AtomicFiles.ensureWritableDir(out);
-        SamplerConfig cfg = SamplerConfig.defaults(sigmaMin != null ? sigmaMin : range[0], sigmaMax != null ? sigmaMax : range[1])
-                .withSampler(sampler).withSchedule(schedule, steps).withDenoiseFinal(!noDenoise);
         SampleRun run;
         try (Progress bar = new Progress("sample", cfg.steps() + 1)) {
             run = SampleRun.draw(src.field(), cfg, start, n, seed, bar.sampling());
         }
         SampleFolder.write(out, run, cfg, start, src, seed);
-        System.out.printf("%d samples (%s, %d steps) in %s%n", n, sampler, steps, out);
+        System.out.printf("%d samples (%s, %d steps) in %s%n", n, cfg.sampler(), cfg.steps(), out);
         return 0;
     }
 }

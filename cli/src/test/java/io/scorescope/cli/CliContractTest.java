@@ -82,6 +82,7 @@ class CliContractTest {
         rows.add(cat(evaluate, "--steps", "x"));
         rows.add(cat(evaluate, "--loss-draws", "1"));
         rows.add(cat(evaluate, "--sampler", "magic"));
+        rows.add(cat(evaluate, "--schedule", "cosine"));
         rows.add(cat(evaluate, "--prior", "uniform"));
         rows.add(new String[] {"evaluate", "--model", x});
         rows.add(cat(evaluate, "--grid", tmp.resolve("g.png").toString()));   // --grid needs an image model

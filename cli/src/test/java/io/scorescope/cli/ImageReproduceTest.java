@@ -104,10 +104,11 @@ class ImageReproduceTest {
     void evaluateOnTheImageModelGivesMemorisationClassifierAndGrid() throws IOException {
         Path grid = shared.resolve("grid.png");
         CliRun r = CliRun.of("evaluate", "--model", first.resolve(Experiment.MODEL_DIR).toString(), "--n", "16", "--steps", "10",
-                "--json", "--grid", grid.toString());
+                "--schedule", "karras", "--json", "--grid", grid.toString());
         assertEquals(0, r.code(), r.toString());
         JsonNode q = Json.MAPPER.readTree(r.out());
         assertEquals(16, q.get("n").asInt());
+        assertEquals("reverse-sde karras 10", q.get("sampler").asText() + " " + q.get("schedule").asText() + " " + q.get("steps").asInt(), q.toString());
         assertEquals("digits", q.get("data").asText());
         double ratio = q.get("memorisation").get("memorisation_ratio").asDouble();
         assertEquals(ratio, q.get("memorisation").get("sample_nn_distance_median").asDouble()

@@ -36,8 +36,9 @@ public record ImageQuality(Mat samples, Memorisation memorisation, double testAc
     }
 
     @Override public ObjectNode toJson() {
-        ObjectNode o = Json.object();
-        o.put("n", samples.rows()).put("sampler", sampler.sampler()).put("steps", sampler.steps()).put("denoise_final", true).put("prior", prior)
+        ObjectNode o = Json.object().put("n", samples.rows());
+        o.setAll(sampler.toJson());
+        o.put("prior", prior)
                 .put("train_images", trainImages).put("heldout_images", heldOutImages);
         o.set("memorisation", memorisation.toJson());
         ObjectNode c = o.putObject("classifier");

@@ -31,7 +31,8 @@ public record ManifoldQuality(SampleQuality quality, int n, SamplerConfig sample
 
     @Override public ObjectNode toJson() {
         ObjectNode o = quality.toJson();
-        o.put("n", n).put("sampler", sampler.sampler()).put("steps", sampler.steps()).put("data", data).put("prior", prior);
+        o.put("n", n).setAll(sampler.toJson());
+        o.put("data", data).put("prior", prior);
         return o;
     }
 }

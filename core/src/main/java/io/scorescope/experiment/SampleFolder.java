@@ -25,10 +25,8 @@ public final class SampleFolder {
         Csv.write(out.resolve("samples.csv"), header, run.samples());
         Npy.write(out.resolve("samples.npy"), run.samples());
         SequenceFiles.write(out, s);
-        ObjectNode config = Json.object();
-        config.put("sampler", cfg.sampler()).put("schedule", cfg.schedule()).put("steps", cfg.steps())
-                .put("sigma_min", cfg.sigmaMin()).put("sigma_max", cfg.sigmaMax()).put("denoise_final", cfg.denoiseFinal())
-                .put("prior", prior.describe()).put("prior_kind", prior.kind()).put("n", s.n());
+        ObjectNode config = cfg.toJson();
+        config.put("prior", prior.describe()).put("prior_kind", prior.kind()).put("n", s.n());
         config.putObject("files").put("samples.npy", "[n, D]: the samples (same values as samples.csv)")
                 .put("sequences.npy", "[n, K+1, D]: iterate x_k at level sigma_k (sigmas.csv), k = 0 is the prior draw")
                 .put("denoised.npy", "[n, K+1, D]: x_k + sigma_k^2 g(x_k, sigma_k)");

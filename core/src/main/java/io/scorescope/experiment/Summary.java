@@ -100,8 +100,7 @@ public final class Summary {
         var sig = config.putArray("mixing_sigmas");
         r.mixing().forEach(m -> sig.add(m.sigma()));
         r.kind().describe(config);
-        config.putObject("sampler").put("name", r.sampler().sampler()).put("schedule", r.sampler().schedule()).put("steps", r.sampler().steps())
-                .put("sigma_min", r.sampler().sigmaMin()).put("sigma_max", r.sampler().sigmaMax()).put("prior", r.prior().describe());
+        config.set("sampler", r.sampler().toJson().put("prior", r.prior().describe()));
         config.put("analysis_sigma_max", r.analysisSigmaMax());
         config.put("model_given", r.settings().modelDir() != null || r.settings().modelFile() != null)
                 .put("control_given", r.settings().controlDir() != null).put("models", r.models());

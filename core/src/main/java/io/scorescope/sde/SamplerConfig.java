@@ -1,6 +1,8 @@
 package io.scorescope.sde;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scorescope.io.InputException;
+import io.scorescope.io.Json;
 
 /**
  * Everything a named VE sampler needs. Defaults ({@link #defaults()}): reverse-sde, geometric schedule,
@@ -58,6 +60,18 @@ public record SamplerConfig(String sampler, String schedule, int steps, double s
     }
     public SamplerConfig withDenoiseFinal(boolean on) {
         return new SamplerConfig(sampler, schedule, steps, sigmaMin, sigmaMax, snr, correctorSteps, langevinStepsPerLevel, langevinEps, on);
+    }
+
+    /**
+     * The configuration as recorded in every artefact that holds samples: sampler, schedule, steps, sigma_min,
+     * sigma_max, denoise_final, and the corrector (pc) or Langevin (langevin) settings when the sampler uses them.
+     */
+    public ObjectNode toJson() {
+        ObjectNode o = Json.object().put("sampler", sampler).put("schedule", schedule).put("steps", steps)
+                .put("sigma_min", sigmaMin).put("sigma_max", sigmaMax).put("denoise_final", denoiseFinal);
+        if (sampler.equals("pc")) o.put("snr", snr).put("corrector_steps", correctorSteps);
+        if (sampler.equals("langevin")) o.put("langevin_steps_per_level", langevinStepsPerLevel).put("langevin_eps", langevinEps);
+        return o;
     }
 
     /** The noise schedule this configuration describes. */
