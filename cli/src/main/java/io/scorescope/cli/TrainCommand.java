@@ -39,8 +39,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden", defaultValue = "128", description = "MLP: width of each hidden layer; U-Net: base channel width. Default: ${DEFAULT-VALUE}.") int hidden;
     @Option(names = "--depth", defaultValue = "4", description = "MLP: number of hidden layers (a U-Net ignores it). Default: ${DEFAULT-VALUE}.") int depth;
     @Option(names = "--n-train", defaultValue = "20000", description = "Training points drawn from a built-in manifold. Default: ${DEFAULT-VALUE}.") int nTrain;
-    @Option(names = "--sigma-min", defaultValue = "0.01", description = "Smallest training noise level; samplers end here. Default: ${DEFAULT-VALUE}.") double sigmaMin;
-    @Option(names = "--sigma-max", defaultValue = "2", description = "Largest training noise level; samplers start here. Default: ${DEFAULT-VALUE}.") double sigmaMax;
+    @Option(names = "--sigma-min", defaultValue = "0.01", description = "Smallest training noise level; samplers end here unless told otherwise. Default: ${DEFAULT-VALUE}.") double sigmaMin;
+    @Option(names = "--sigma-max", defaultValue = "2", description = "Largest training noise level; samplers start here unless told otherwise. Default: ${DEFAULT-VALUE}.") double sigmaMax;
     @Option(names = "--noise", defaultValue = "log-uniform", description = "How training draws sigma: log-uniform on [sigma-min, sigma-max], or lognormal (EDM: ln sigma ~ N(-1.2, 1.2^2), clipped to that range). Default: ${DEFAULT-VALUE}.") String noise;
     @Option(names = "--ema", defaultValue = "0.999", description = "Decay of the exponential moving average of the weights; the saved model is the average. Default: ${DEFAULT-VALUE}.") double ema;
     @Option(names = "--checkpoint-every", defaultValue = "5000", description = "Save a resumable checkpoint every N steps. Default: ${DEFAULT-VALUE}.") int checkpointEvery;
