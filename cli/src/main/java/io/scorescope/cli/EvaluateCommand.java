@@ -123,6 +123,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 q.testAccuracy(), q.onSamples().meanConfidence(), q.onHeldOut().meanConfidence(),
                 q.onSamples().confidentShare(), q.onHeldOut().confidentShare());
         System.out.println("predicted classes of the samples: " + Arrays.toString(q.onSamples().classCounts()));
+        System.out.printf("vote of the %d nearest training images: held-out accuracy %.3f; mean winning share on samples %.3f (held-out %.3f); "
+                + "voted classes of the samples: %s%n", q.vote().k(), q.vote().heldOutAccuracy(), q.vote().onSamples().meanShare(),
+                q.vote().onHeldOut().meanShare(), Arrays.toString(q.vote().onSamples().classCounts()));
         System.out.println(gap.describe());
         System.out.printf("held-out denoising, MSE / sigma^2 per pixel (%d test images; Wiener filter from %s):%n", dn.images(), dn.moments());
         System.out.println("  sigma      model     wiener   identity");

@@ -65,6 +65,9 @@ public final class ImageReport {
                 subtitle, provenance, List.of(c.samples(), c.sequences(), c.features(), c.a2Rise(), c.a2Spread(), c.a3(), c.a4(), c.a5(), c.a6()));
     }
 
+    /** The k-th entry of a class histogram, 0 past its end. */
+    private static String count(int[] histogram, int k) { return Integer.toString(k < histogram.length ? histogram[k] : 0); }
+
     /** DSM steps of a checkpoint; -1 for a module trained elsewhere. */
     private static int steps(io.scorescope.experiment.ModelSource m) { return m.checkpoint().map(c -> c.step()).orElse(-1); }
 
@@ -76,12 +79,15 @@ public final class ImageReport {
                 new KeyNumber("copy fraction (closer than the held-out 5th percentile)", mem.copyFraction(), "held-out images", 0.05),
                 KeyNumber.of("classifier accuracy on held-out images", q.testAccuracy()),
                 new KeyNumber("classifier mean confidence on samples", q.onSamples().meanConfidence(), "on held-out images", q.onHeldOut().meanConfidence()),
-                new KeyNumber("share of samples with confidence >= 0.9", q.onSamples().confidentShare(), "held-out images", q.onHeldOut().confidentShare()));
-        int[] counts = q.onSamples().classCounts();
+                new KeyNumber("share of samples with confidence >= 0.9", q.onSamples().confidentShare(), "held-out images", q.onHeldOut().confidentShare()),
+                KeyNumber.of("nearest-neighbour vote (k = " + q.vote().k() + ") accuracy on held-out images", q.vote().heldOutAccuracy()),
+                new KeyNumber("nearest-neighbour vote: mean winning share on samples", q.vote().onSamples().meanShare(), "on held-out images",
+                        q.vote().onHeldOut().meanShare()));
         List<List<String>> rows = new ArrayList<>();
-        for (int k = 0; k < counts.length; k++)
-            rows.add(List.of(Integer.toString(k), Integer.toString(counts[k]), Integer.toString(q.onHeldOut().classCounts().length > k ? q.onHeldOut().classCounts()[k] : 0)));
-        Table table = new Table(List.of("class", "samples_predicted", "heldout_predicted"), rows);
+        for (int k = 0; k < q.onSamples().classCounts().length; k++)
+            rows.add(List.of(Integer.toString(k), count(q.onSamples().classCounts(), k), count(q.onHeldOut().classCounts(), k),
+                    count(q.vote().onSamples().classCounts(), k), count(q.vote().onHeldOut().classCounts(), k)));
+        Table table = new Table(List.of("class", "samples_predicted", "heldout_predicted", "samples_voted", "heldout_voted"), rows);
         List<Figure> figs = new ArrayList<>();
         int shown = Math.min(GRID, q.samples().rows());
         figs.add(ImageFigures.sampleGrid("sample-grid", shown + " samples (reverse SDE, final denoising step)", q.samples().rows(0, shown), kind.train(), GRID_COLUMNS));

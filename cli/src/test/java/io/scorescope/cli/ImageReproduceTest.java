@@ -117,6 +117,17 @@ class ImageReproduceTest {
         int total = 0;
         for (JsonNode c : q.get("classifier").get("on_samples").get("predicted_class_counts")) total += c.asInt();
         assertEquals(16, total);
+        // the vote of the 10 nearest training digits: a class for every sample and every one of the 359 held-out digits
+        JsonNode vote = q.get("neighbour_vote");
+        assertEquals(10, vote.get("k").asInt(), vote.toString());
+        int voted = 0, heldOutVoted = 0;
+        for (JsonNode c : vote.get("on_samples").get("predicted_class_counts")) voted += c.asInt();
+        for (JsonNode c : vote.get("on_heldout").get("predicted_class_counts")) heldOutVoted += c.asInt();
+        assertEquals(16, voted);
+        assertEquals(359, heldOutVoted);
+        assertTrue(vote.get("heldout_accuracy").asDouble() > 0.9, vote.toString());   // 10-NN on 8x8 digits
+        double share = vote.get("on_heldout").get("mean_vote_share").asDouble();
+        assertTrue(share > 0.5 && share <= 1, vote.toString());
         assertDenoisingTable(q, "stored");
         // the start's distance from p_sigma_max of the 1438 training digits, at the model's sigma_max
         JsonNode gap = q.get("prior_gap");
@@ -187,6 +198,8 @@ class ImageReproduceTest {
         // five rows of four significant digits: 1.000, 0.1749, 0.0007234
         assertEquals(5, text.out().lines().filter(l -> l.matches("\\s+[01]\\.\\d+( +(\\d\\.\\d{3}|0\\.0*[1-9]\\d{3})){3}")).count(), text.out());
         assertEquals(1, text.out().lines().filter(l -> l.startsWith("prior gap: KL(p_sigma_max || moments prior) = ")).count(), text.out());
+        assertEquals(1, text.out().lines().filter(l -> l.matches("vote of the 10 nearest training images: held-out accuracy 0\\.\\d{3}; "
+                + "mean winning share on samples \\d\\.\\d{3} \\(held-out \\d\\.\\d{3}\\); voted classes of the samples: \\[.*\\]")).count(), text.out());
     }
 
     private static String[] concat(String a, String b, String c, String[] rest) {

@@ -115,13 +115,13 @@ public final class Linalg {
     public static Eigh eigh(Mat m) { return eigh(new Mat[] {m})[0]; }
 
     /**
-     * For each row of {@code queries} the index of its nearest row of {@code refs} in Euclidean distance,
-     * by |q|^2 + |r|^2 - 2 q.r in float64 batches (ties and near-ties within round-off may pick either).
+     * For each query row, the indices of its k nearest reference rows in Euclidean distance, nearest first: a
+     * batched float64 search over |r|^2 - 2 q . r (|q|^2 is the same for every reference row).
      */
-    public static int[] nearestRows(Mat queries, Mat refs) {
+    public static int[][] nearestRows(Mat queries, Mat refs, int k) {
         if (queries.cols() != refs.cols()) throw new IllegalArgumentException("dimension mismatch " + queries.cols() + " vs " + refs.cols());
-        int[] out = new int[queries.rows()];
-        if (refs.rows() == 0) throw new IllegalArgumentException("no reference rows");
+        if (k < 1 || k > refs.rows()) throw new IllegalArgumentException(k + " neighbours among " + refs.rows() + " reference rows");
+        int[][] out = new int[queries.rows()][];
         try (Engine.Scope s = Engine.scope()) {
             Tensor r = Tensors.float64(refs);
             Tensor r2 = r.square().sum(new long[] {1}, false, new org.bytedeco.pytorch.ScalarTypeOptional()).unsqueeze(0);
@@ -130,15 +130,15 @@ public final class Linalg {
                 int to = Math.min(queries.rows(), from + chunk);
                 try (Engine.Scope inner = Engine.scope()) {
                     Tensor d = r2.sub(Tensors.float64(queries.rows(from, to)).matmul(r.t()).mul(new org.bytedeco.pytorch.Scalar(2)));
-                    double[] idx = Tensors.toArray(d.argmin(new org.bytedeco.pytorch.LongOptional(1), false));
-                    for (int i = 0; i < idx.length; i++) out[from + i] = (int) idx[i];
+                    double[][] idx = Tensors.toRows(d.topk(k, 1, false, true).get1());
+                    for (int i = 0; i < idx.length; i++) out[from + i] = java.util.Arrays.stream(idx[i]).mapToInt(v -> (int) v).toArray();
                 }
             }
         }
         return out;
     }
 
-    /** A B in float64 by libtorch's matmul (BLAS); for large products where {@link Mat#times(Mat)} is slow. */
+        /** A B in float64 by libtorch's matmul (BLAS); for large products where {@link Mat#times(Mat)} is slow. */
     public static Mat times(Mat a, Mat b) {
         if (a.cols() != b.rows()) throw new IllegalArgumentException("shape " + a.shape() + " * " + b.shape());
         try (Engine.Scope s = Engine.scope()) {

@@ -22,8 +22,15 @@ public record Memorisation(double[] sampleDistances, int[] sampleNeighbours, dou
                            double ratio, double copyFraction) {
 
     public static Memorisation measure(Mat samples, Mat train, Mat heldOut) {
-        int[] ns = Linalg.nearestRows(samples, train);
-        int[] nt = Linalg.nearestRows(heldOut, train);
+        return of(samples, train, heldOut, Linalg.nearestRows(samples, train, 1), Linalg.nearestRows(heldOut, train, 1));
+    }
+
+    /**
+     * The same from known training neighbours, nearest first, of the samples ({@code sampleNeighbours}) and of the
+     * held-out images ({@code heldOutNeighbours}); only the first of each list is used.
+     */
+    public static Memorisation of(Mat samples, Mat train, Mat heldOut, int[][] sampleNeighbours, int[][] heldOutNeighbours) {
+        int[] ns = Arrays.stream(sampleNeighbours).mapToInt(n -> n[0]).toArray(), nt = Arrays.stream(heldOutNeighbours).mapToInt(n -> n[0]).toArray();
         double[] ds = distances(samples, train, ns), dt = distances(heldOut, train, nt);
         double q05 = quantile(dt, 0.05);
         double copies = Arrays.stream(ds).filter(d -> d < q05).count() / (double) ds.length;

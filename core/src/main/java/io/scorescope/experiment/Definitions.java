@@ -61,7 +61,9 @@ public final class Definitions {
     public static final String IMAGE_SAMPLE_QUALITY = "memorisation ratio = median_s min_i |s - y_i| / median_t min_i |t - y_i| "
             + "(y: training images, s: samples after the final denoising step, t: held-out test images; ~1 generalises, << 1 copies, "
             + "> 1 off the data); copy fraction = share of samples nearer than the 5th percentile of held-out distances; a softmax "
-            + "classifier trained on the training split: accuracy on the held-out images, mean confidence and class histogram on samples";
+            + "classifier trained on the training split: accuracy on the held-out images, mean confidence and class histogram on samples; "
+            + "the vote of the 10 nearest training images (majority label, ties to the nearer): its accuracy on the held-out images, "
+            + "mean winning share (votes / 10) and class histogram on samples and held-out images";
     public static final String DSM = "L = E (1/D) |sigma g_sigma(x0 + sigma eps) + eps|^2, sigma log-uniform in the training range (or lognormal, clipped to it)";
 
     private Definitions() {}
