@@ -116,7 +116,8 @@ public final class Linalg {
 
     /**
      * For each query row, the indices of its k nearest reference rows in Euclidean distance, nearest first: a
-     * batched float64 search over |r|^2 - 2 q . r (|q|^2 is the same for every reference row).
+     * batched float64 search over |r|^2 - 2 q . r (|q|^2 is the same for every reference row; ties and near-ties
+     * within round-off may come in either order).
      */
     public static int[][] nearestRows(Mat queries, Mat refs, int k) {
         if (queries.cols() != refs.cols()) throw new IllegalArgumentException("dimension mismatch " + queries.cols() + " vs " + refs.cols());
@@ -138,7 +139,7 @@ public final class Linalg {
         return out;
     }
 
-        /** A B in float64 by libtorch's matmul (BLAS); for large products where {@link Mat#times(Mat)} is slow. */
+    /** A B in float64 by libtorch's matmul (BLAS); for large products where {@link Mat#times(Mat)} is slow. */
     public static Mat times(Mat a, Mat b) {
         if (a.cols() != b.rows()) throw new IllegalArgumentException("shape " + a.shape() + " * " + b.shape());
         try (Engine.Scope s = Engine.scope()) {
