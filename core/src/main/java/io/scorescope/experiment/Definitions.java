@@ -1,5 +1,6 @@
 package io.scorescope.experiment;
 
+import io.scorescope.evaluate.NeighbourVote;
 import io.scorescope.io.Provenance;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,8 +63,8 @@ public final class Definitions {
             + "(y: training images, s: samples after the final denoising step, t: held-out test images; ~1 generalises, << 1 copies, "
             + "> 1 off the data); copy fraction = share of samples nearer than the 5th percentile of held-out distances; a softmax "
             + "classifier trained on the training split: accuracy on the held-out images, mean confidence and class histogram on samples; "
-            + "the vote of the 10 nearest training images (majority label, ties to the nearer): its accuracy on the held-out images, "
-            + "mean winning share (votes / 10) and class histogram on samples and held-out images";
+            + "the vote of the " + NeighbourVote.K + " nearest training images (majority label, ties to the nearer): its accuracy on the "
+            + "held-out images, mean winning share (votes / " + NeighbourVote.K + ") and class histogram on samples and held-out images";
     public static final String DSM = "L = E (1/D) |sigma g_sigma(x0 + sigma eps) + eps|^2, sigma log-uniform in the training range (or lognormal, clipped to it)";
 
     private Definitions() {}
