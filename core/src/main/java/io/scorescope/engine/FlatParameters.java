@@ -34,6 +34,17 @@ final class FlatParameters {
     private Tensor doubleLive;     // float64 copies; null when stale
     private Tensor doubleEma;
 
+    /** Parameters with the given shapes (in order), initialised from {@code parts} (one array per shape). */
+    static FlatParameters of(List<long[]> shapes, List<float[]> parts) {
+        float[] init = new float[parts.stream().mapToInt(a -> a.length).sum()];
+        int off = 0;
+        for (float[] a : parts) {
+            System.arraycopy(a, 0, init, off, a.length);
+            off += a.length;
+        }
+        return new FlatParameters(shapes, init);
+    }
+
     /** Parameters with the given shapes (in order), initialised from {@code init} (their concatenation). */
     FlatParameters(List<long[]> shapes, float[] init) {
         long total = 0;

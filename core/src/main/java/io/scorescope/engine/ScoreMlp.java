@@ -23,25 +23,19 @@ import org.bytedeco.pytorch.global.torch;
  * for any output, including the energy's Hessian. {@link #jvp} and {@link #vjp} use the same two modes
  * with one tangent (or cotangent) per point.
  */
-public final class ScoreMlp implements ScoreNetwork {
+public final class ScoreMlp extends AssembledNetwork {
     static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
 
-    /** What F returns. */
-
     private final int dim;
-    private final int featureDim;
     private final int hidden;
     private final int depth;
-    private final Output output;
-    /** W_0, b_0, ..., W_L, b_L, stored back to back in one flat vector. */
-    private FlatParameters params;
 
-    private ScoreMlp(int dim, int featureDim, int hidden, int depth, Output output) {
+    /** {@code params}: W_0, b_0, ..., W_L, b_L, stored back to back in one flat vector. */
+    private ScoreMlp(int dim, int featureDim, int hidden, int depth, Output output, FlatParameters params) {
+        super(featureDim, output, params);
         this.dim = dim;
-        this.featureDim = featureDim;
         this.hidden = hidden;
         this.depth = depth;
-        this.output = output;
     }
 
     /**
@@ -51,12 +45,11 @@ public final class ScoreMlp implements ScoreNetwork {
      */
     public static ScoreMlp create(int dim, int featureDim, int hidden, int depth, Output output, Rng rng) {
         if (dim < 1 || hidden < 1 || depth < 1 || featureDim < 0) throw new IllegalArgumentException("bad network shape");
-        ScoreMlp m = new ScoreMlp(dim, featureDim, hidden, depth, output);
         int in = dim + featureDim;
         List<float[]> parts = new ArrayList<>();
         List<long[]> shapes = new ArrayList<>();
         for (int l = 0; l <= depth; l++) {
-            int out = l == depth ? m.outDim() : hidden;
+            int out = l == depth ? outDim(dim, output) : hidden;
             double bound = Math.sqrt(3.0 / in) * (l == depth ? 0.1 : 1.0) * Math.sqrt(2);
             float[] w = new float[in * out];
             for (int i = 0; i < w.length; i++) w[i] = (float) rng.uniform(-bound, bound);
@@ -66,33 +59,22 @@ public final class ScoreMlp implements ScoreNetwork {
             parts.add(new float[out]);
             in = hidden;
         }
-        int total = parts.stream().mapToInt(a -> a.length).sum();
-        float[] flat = new float[total];
-        int off = 0;
-        for (float[] a : parts) {
-            System.arraycopy(a, 0, flat, off, a.length);
-            off += a.length;
-        }
-        m.params = new FlatParameters(shapes, flat);
-        return m;
+        return new ScoreMlp(dim, featureDim, hidden, depth, output, FlatParameters.of(shapes, parts));
     }
 
     @Override public int dim() { return dim; }
-    public int featureDim() { return featureDim; }
     public int hidden() { return hidden; }
     public int depth() { return depth; }
-    public Output output() { return output; }
-    @Override public long adamSteps() { return params.adamSteps(); }
-    public int outDim() { return output == Output.VECTOR ? dim : 1; }
+    public int outDim() { return outDim(dim, output); }
 
-    @Override public long parameterCount() { return params.count(); }
+    private static int outDim(int dim, Output output) { return output == Output.VECTOR ? dim : 1; }
 
     /**
      * Number of trainable scalars of a network of this shape, without building it (Long.MAX_VALUE when it
      * overflows): lets a reader reject a forged shape before allocating it.
      */
     public static long parameterCount(int dim, int featureDim, int hidden, int depth, Output output) {
-        long out = output == Output.VECTOR ? dim : 1;
+        long out = outDim(dim, output);
         try {
             long first = Math.multiplyExact((long) dim + featureDim + 1, hidden);
             long middle = Math.multiplyExact(depth - 1L, Math.multiplyExact(hidden + 1L, hidden));
@@ -103,25 +85,6 @@ public final class ScoreMlp implements ScoreNetwork {
     }
 
     // ---------------------------------------------------------------- evaluation
-
-    @Override public Mat score(Mat x, Conditioning c, boolean useEma) { return score(x, c, useEma, false); }
-
-    @Override public Mat scoreFloat64(Mat x, Conditioning c, boolean useEma) { return score(x, c, useEma, true); }
-
-    private Mat score(Mat x, Conditioning c, boolean useEma, boolean float64) {
-        check(x, c);
-        torch.ScalarType type = float64 ? torch.ScalarType.Double : torch.ScalarType.Float;
-        try (Engine.Scope s = Engine.scope()) {
-            Tensor xt = float64 ? Tensors.float64(x) : Tensors.float32(x);
-            List<Tensor> w = float64 ? params.float64(useEma) : params.float32(useEma);
-            if (output == Output.VECTOR) {
-                try (NoGradGuard g = new NoGradGuard()) {
-                    return Tensors.toMat(scoreTensor(xt, CoeffTensors.of(c, type), w, false));
-                }
-            }
-            return Tensors.toMat(scoreTensor(xt, CoeffTensors.of(c, type), w, false));
-        }
-    }
 
     /**
      * The chosen weights layer by layer as "w0", "b0", ..., "wL", "bL" (W_l of shape [in, out], b_l of [out]),
@@ -189,20 +152,6 @@ public final class ScoreMlp implements ScoreNetwork {
     }
 
     /**
-     * Exact J(x_i)^T u_i in float64 by reverse mode: one backward pass of sum_i g(x_i) . u_i with respect to x
-     * (for the energy a double backward through grad F).
-     */
-    @Override public Mat vjp(Mat x, Mat u, Conditioning c, boolean useEma) {
-        check(x, c, u);
-        try (Engine.Scope s = Engine.scope()) {
-            Tensor xt = Tensors.float64(x).detach();
-            xt.set_requires_grad(true);
-            Tensor g = scoreTensor(xt, CoeffTensors.of(c, torch.ScalarType.Double), params.float64(useEma), true);
-            return Tensors.toMat(Autograd.vjp(g, xt, Tensors.float64(u)));
-        }
-    }
-
-    /**
      * Batched reverse mode: every point is replicated D times and one backward pass with grad_outputs = I
      * gives all rows of its Jacobian. Works for both outputs (for the energy this is its Hessian).
      */
@@ -219,34 +168,6 @@ public final class ScoreMlp implements ScoreNetwork {
             return Tensors.toMats(Autograd.vjp(g, xr, eye).reshape(n, dim, dim));
         }
     }
-
-    // ---------------------------------------------------------------- training
-
-    /**
-     * One Adam step on the weighted denoising loss
-     * L = (1/B) sum_i w_i (1/D) |lossScale_i g(x_i) + target_i|^2
-     * (with lossScale = sigma and target = eps this is the sigma^2-weighted DSM loss), then the EMA update
-     * ema = decay ema + (1 - decay) theta. Returns L before the step; if L is not finite nothing is updated.
-     */
-    @Override public double trainStep(Mat x, Conditioning c, double[] lossScale, Mat target, double[] weight,
-                            double lr, AdamConfig adam, double emaDecay) {
-        check(x, c);
-        try (Engine.Scope s = Engine.scope()) {
-            Tensor xt = Tensors.float32(x);
-            if (output == Output.ENERGY) xt.set_requires_grad(true);
-            Tensor g = scoreTensor(xt, CoeffTensors.of(c, torch.ScalarType.Float), params.float32(false), true);
-            return params.minimise(FlatParameters.weightedLoss(g, lossScale, target, weight), lr, adam, emaDecay);
-        }
-    }
-
-    // ---------------------------------------------------------------- state
-
-    /** Flat float32 vectors "param", "ema", "adam_m", "adam_v" (layer order W_0, b_0, ..., W_L, b_L). */
-    @Override public Map<String, ParamArray> state() { return params.state(); }
-
-    @Override public void load(Map<String, ParamArray> state, long adamSteps) { params.load(state, adamSteps); }
-
-    @Override public void loadWeights(Map<String, ParamArray> state) { params.loadWeights(state); }
 
     // ---------------------------------------------------------------- internals
 
@@ -277,21 +198,9 @@ public final class ScoreMlp implements ScoreNetwork {
         return dx.mul(k.a().unsqueeze(2)).add(df.mul(k.b().unsqueeze(2)));
     }
 
-    /** g(x) as a tensor; for the energy it differentiates F, with a graph when {@code createGraph}. */
-    private Tensor scoreTensor(Tensor x, CoeffTensors k, List<Tensor> w, boolean createGraph) {
+    /** Vector output: g = a x + b F(cIn x, f). Energy: F is the scalar itself, g = a x - b cIn grad_u F. */
+    @Override protected Tensor scoreTensor(Tensor x, CoeffTensors k, List<Tensor> w, boolean createGraph) {
         if (output == Output.VECTOR) return x.mul(k.a()).add(network(x.mul(k.cIn()), k.feats(), w).mul(k.b()));
         return Autograd.energyScore(x, k, u -> network(u, k.feats(), w), createGraph);
-    }
-
-    private void check(Mat x, Conditioning c, Mat tangent) {
-        check(x, c);
-        if (tangent.rows() != x.rows() || tangent.cols() != dim)
-            throw new IllegalArgumentException("vectors " + tangent.shape() + " do not match points " + x.shape());
-    }
-
-    private void check(Mat x, Conditioning c) {
-        if (x.cols() != dim) throw new IllegalArgumentException("points have dimension " + x.cols() + ", network expects " + dim);
-        if (c.rows() != x.rows()) throw new IllegalArgumentException("conditioning rows " + c.rows() + " != points " + x.rows());
-        if (c.features().cols() != featureDim) throw new IllegalArgumentException("feature dimension mismatch");
     }
 }

@@ -5,7 +5,6 @@ import io.scorescope.math.Rng;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.bytedeco.pytorch.DoubleOptional;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
@@ -36,7 +35,7 @@ import org.bytedeco.pytorch.global.torch;
  * <p>Energy output (the conservative control): the same U-Net V gives the scalar F(u, f) = -u . V(u, f), so that
  * g = a x - b cIn grad_u F = a x + b cIn (V + J_V^T u) is an exact gradient field; its Jacobian is symmetric.
  */
-public final class ScoreUnet implements ScoreNetwork {
+public final class ScoreUnet extends AssembledNetwork {
     static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
 
     /** Image shape and base width. */
@@ -57,15 +56,10 @@ public final class ScoreUnet implements ScoreNetwork {
     static final double NORM_EPS = 1e-5;
 
     private final Shape shape;
-    private final int featureDim;
-    private final Output output;
-    private final FlatParameters params;
 
     private ScoreUnet(Shape shape, int featureDim, Output output, FlatParameters params) {
+        super(featureDim, output, params);
         this.shape = shape;
-        this.featureDim = featureDim;
-        this.output = output;
-        this.params = params;
     }
 
     /** A freshly initialised vector-output U-Net ({@link #create(Shape, int, Output, Rng)}). */
@@ -98,14 +92,7 @@ public final class ScoreUnet implements ScoreNetwork {
             }
         };
         layout(shape, featureDim, lay);
-        int total = init.stream().mapToInt(a -> a.length).sum();
-        float[] flat = new float[total];
-        int off = 0;
-        for (float[] a : init) {
-            System.arraycopy(a, 0, flat, off, a.length);
-            off += a.length;
-        }
-        return new ScoreUnet(shape, featureDim, output, new FlatParameters(shapes, flat));
+        return new ScoreUnet(shape, featureDim, output, FlatParameters.of(shapes, init));
     }
 
     /** Number of trainable scalars of a U-Net of this shape, without allocating it (Long.MAX_VALUE on overflow). */
@@ -124,26 +111,6 @@ public final class ScoreUnet implements ScoreNetwork {
 
     public Shape shape() { return shape; }
     @Override public int dim() { return shape.dim(); }
-    @Override public long parameterCount() { return params.count(); }
-    @Override public long adamSteps() { return params.adamSteps(); }
-
-    @Override public Mat score(Mat x, Conditioning c, boolean useEma) { return score(x, c, useEma, torch.ScalarType.Float); }
-
-    /** g at each row of x with a float64 forward pass (the reference for finite-difference checks). */
-    @Override public Mat scoreFloat64(Mat x, Conditioning c, boolean useEma) { return score(x, c, useEma, torch.ScalarType.Double); }
-
-    private Mat score(Mat x, Conditioning c, boolean useEma, torch.ScalarType type) {
-        check(x, c);
-        boolean f64 = type == torch.ScalarType.Double;
-        try (Engine.Scope s = Engine.scope()) {
-            Tensor xt = f64 ? Tensors.float64(x) : Tensors.float32(x);
-            List<Tensor> w = f64 ? params.float64(useEma) : params.float32(useEma);
-            if (output == Output.ENERGY) return Tensors.toMat(scoreTensor(xt, CoeffTensors.of(c, type), w, false));
-            try (NoGradGuard g = new NoGradGuard()) {
-                return Tensors.toMat(scoreTensor(xt, CoeffTensors.of(c, type), w, false));
-            }
-        }
-    }
 
     /**
      * Exact J = dg/dx at each row in float64: forward mode through the layers for vector output ({@link UnetTangents}:
@@ -233,30 +200,6 @@ public final class ScoreUnet implements ScoreNetwork {
         }
     }
 
-    /** Exact J(x_i)^T u_i in float64: one backward pass of sum_i g(x_i) . u_i with respect to x. */
-    @Override public Mat vjp(Mat x, Mat u, Conditioning c, boolean useEma) {
-        check(x, c, u);
-        try (Engine.Scope s = Engine.scope()) {
-            Tensor xt = Tensors.float64(x).detach();
-            xt.set_requires_grad(true);
-            Tensor g = scoreTensor(xt, CoeffTensors.of(c, torch.ScalarType.Double), params.float64(useEma), true);
-            return Tensors.toMat(Autograd.vjp(g, xt, Tensors.float64(u)));
-        }
-    }
-
-    @Override public double trainStep(Mat x, Conditioning c, double[] lossScale, Mat target, double[] weight,
-                                      double lr, AdamConfig adam, double emaDecay) {
-        check(x, c);
-        try (Engine.Scope s = Engine.scope()) {
-            Tensor g = scoreTensor(Tensors.float32(x), CoeffTensors.of(c, torch.ScalarType.Float), params.float32(false), true);
-            return params.minimise(FlatParameters.weightedLoss(g, lossScale, target, weight), lr, adam, emaDecay);
-        }
-    }
-
-    @Override public Map<String, ParamArray> state() { return params.state(); }
-    @Override public void load(Map<String, ParamArray> state, long adamSteps) { params.load(state, adamSteps); }
-    @Override public void loadWeights(Map<String, ParamArray> state) { params.loadWeights(state); }
-
     // ---------------------------------------------------------------- architecture
 
     /** Receives the parameters in the order the forward pass consumes them. */
@@ -296,7 +239,7 @@ public final class ScoreUnet implements ScoreNetwork {
      * Vector output: g = a x + b V(cIn x, f). Energy: g = a x - b grad_x F(cIn x, f) with F(u, f) = -u . V(u, f),
      * differentiated with a graph when {@code createGraph} (training, Jacobians) and detached otherwise.
      */
-    private Tensor scoreTensor(Tensor x, CoeffTensors k, List<Tensor> w, boolean createGraph) {
+    @Override protected Tensor scoreTensor(Tensor x, CoeffTensors k, List<Tensor> w, boolean createGraph) {
         if (output == Output.VECTOR) return x.mul(k.a()).add(network(x.mul(k.cIn()), k.feats(), w).mul(k.b()));
         return Autograd.energyScore(x, k, u -> u.mul(network(u, k.feats(), w)).neg(), createGraph);
     }
@@ -369,17 +312,5 @@ public final class ScoreUnet implements ScoreNetwork {
     /** Nearest-neighbour doubling of height and width. */
     private static Tensor up(Tensor h) {
         return torch.upsample_nearest2d(h, new long[] {2 * h.size(2), 2 * h.size(3)}, new DoubleOptional(), new DoubleOptional());
-    }
-
-    private void check(Mat x, Conditioning c, Mat vectors) {
-        check(x, c);
-        if (vectors.rows() != x.rows() || vectors.cols() != dim())
-            throw new IllegalArgumentException("vectors " + vectors.shape() + " do not match points " + x.shape());
-    }
-
-    private void check(Mat x, Conditioning c) {
-        if (x.cols() != dim()) throw new IllegalArgumentException("points have dimension " + x.cols() + ", network expects " + dim());
-        if (c.rows() != x.rows()) throw new IllegalArgumentException("conditioning rows " + c.rows() + " != points " + x.rows());
-        if (c.features().cols() != featureDim) throw new IllegalArgumentException("feature dimension mismatch");
     }
 }
