@@ -131,11 +131,16 @@ public final class ScoreUnet extends AssembledNetwork {
      * crosses a point ({@link UnetTangents#jacobian}).
      */
     Mat[] jacobianForward(Mat x, Conditioning c, boolean useEma, int chunk, boolean splitAtPoints) {
+        return jacobianForward(x, c, useEma, chunk, splitAtPoints, UnetTangents.workers());
+    }
+
+    /** The same with the chunks run on {@code workers} threads at once. */
+    Mat[] jacobianForward(Mat x, Conditioning c, boolean useEma, int chunk, boolean splitAtPoints, int workers) {
         if (output != Output.VECTOR) throw new IllegalStateException("forward mode needs vector output; use jacobianReverse");
         check(x, c);
         try (Engine.Scope s = Engine.scope(); NoGradGuard g = new NoGradGuard()) {
             return UnetTangents.jacobian(shape, Tensors.float64(x), CoeffTensors.of(c, torch.ScalarType.Double), params.float64(useEma),
-                    chunk, splitAtPoints);
+                    chunk, splitAtPoints, workers);
         }
     }
 
@@ -248,8 +253,9 @@ public final class ScoreUnet extends AssembledNetwork {
     private Tensor network(Tensor u, Tensor feats, List<Tensor> w) { return walk(shape, u, feats, w, PRIMAL); }
 
     /**
-     * The ops of F that differ between the plain forward pass ({@link #PRIMAL}) and the forward-mode tangent pass
-     * ({@link UnetTangents}); the linear resampling ops (down, up, concatenation, residual sums) are the same in both.
+     * The ops of F as the plain forward pass ({@link #PRIMAL}) and the forward-mode tangent pass ({@link UnetTangents})
+     * each compute them. The linear resampling ops are the same map in both (the tangent pass keeps its own memory
+     * layout), and residual sums are plain sums.
      */
     interface Ops {
         /** The noise embedding silu(silu(f W1 + b1) W2 + b2), [B, E]. */
@@ -260,6 +266,14 @@ public final class ScoreUnet extends AssembledNetwork {
         Tensor act(Tensor h, int groups, Tensor gamma, Tensor beta);
         /** h plus the embedding projection e W + b, one value per (image, channel). */
         Tensor shift(Tensor h, Tensor e, Tensor w, Tensor b);
+        /** 2x2 mean pooling (avg_pool2d with stride 2). */
+        default Tensor down(Tensor h) { return torch.avg_pool2d(h, 2, 2); }
+        /** Nearest-neighbour doubling of height and width. */
+        default Tensor up(Tensor h) {
+            return torch.upsample_nearest2d(h, new long[] {2 * h.size(2), 2 * h.size(3)}, new DoubleOptional(), new DoubleOptional());
+        }
+        /** Concatenation along channels. */
+        default Tensor cat(Tensor a, Tensor b) { return torch.cat(new TensorVector(a, b), 1); }
     }
 
     /** The plain forward pass: libtorch's fused group norm and SiLU. */
@@ -285,10 +299,10 @@ public final class ScoreUnet extends AssembledNetwork {
         Tensor e = ops.embedding(feats, p.next(), p.next(), p.next(), p.next());
         Tensor h0 = ops.conv(u.reshape(n, sh.channels(), sh.height(), sh.width()), p.next(), p.next(), 1);
         Tensor h1 = res(ops, p, g, h0, e, c, c);
-        Tensor h2 = res(ops, p, g, down(h1), e, c, 2 * c);
-        Tensor h3 = res(ops, p, g, down(h2), e, 2 * c, 2 * c);
-        Tensor h4 = res(ops, p, g, torch.cat(new TensorVector(up(h3), h2), 1), e, 4 * c, 2 * c);
-        Tensor h5 = res(ops, p, g, torch.cat(new TensorVector(up(h4), h1), 1), e, 3 * c, c);
+        Tensor h2 = res(ops, p, g, ops.down(h1), e, c, 2 * c);
+        Tensor h3 = res(ops, p, g, ops.down(h2), e, 2 * c, 2 * c);
+        Tensor h4 = res(ops, p, g, ops.cat(ops.up(h3), h2), e, 4 * c, 2 * c);
+        Tensor h5 = res(ops, p, g, ops.cat(ops.up(h4), h1), e, 3 * c, c);
         Tensor out = ops.conv(act(ops, p, g, h5), p.next(), p.next(), 1);
         if (p.hasNext()) throw new IllegalStateException("U-Net layout and forward pass disagree");
         return out.reshape(n, sh.dim());
@@ -306,11 +320,4 @@ public final class ScoreUnet extends AssembledNetwork {
         return groups == 0 ? ops.act(h, 0, null, null) : ops.act(h, groups, p.next(), p.next());
     }
 
-    /** 2x2 mean pooling (avg_pool2d with stride 2). */
-    private static Tensor down(Tensor h) { return torch.avg_pool2d(h, 2, 2); }
-
-    /** Nearest-neighbour doubling of height and width. */
-    private static Tensor up(Tensor h) {
-        return torch.upsample_nearest2d(h, new long[] {2 * h.size(2), 2 * h.size(3)}, new DoubleOptional(), new DoubleOptional());
-    }
 }

@@ -77,6 +77,12 @@ class ScoreUnetTest {
             }
         }
         assertTrue(relative(ref[0], ref[1]) > 1e-2, "the points' Jacobians differ, so a chunk that mixes them up shows");
+        // chunks on three threads at once: the same numbers as one after the other
+        Mat[][] parallel = {net.jacobianForward(x, c, true, 37, true, 3), net.jacobianForward(x, c, true, 37, false, 3)};
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(forward[1][i].data(), parallel[0][i].data(), "chunks within points on 3 threads, point " + i);
+            assertArrayEquals(forward[2][i].data(), parallel[1][i].data(), "chunks across points on 3 threads, point " + i);
+        }
     }
 
     @ParameterizedTest
