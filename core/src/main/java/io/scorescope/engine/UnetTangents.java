@@ -32,8 +32,8 @@ import org.bytedeco.pytorch.global.torch;
  * The group-norm rule: d mu = mean(dh); d var = 2 mean((h - mu)(dh - d mu)) = 2 s mean(z dh) because mean(h - mu) = 0;
  * d s = d var / (2 s) = mean(z dh); dz = (dh - d mu) / s - (h - mu) d s / s^2 = (dh - mean(dh) - z mean(z dh)) / s.
  * Norm and SiLU always come together as silu(norm(h)), so the primal pass records z and f = silu'(y) gamma / s_g
- * (both [points, groups, channels per group x pixels]), and the tangent of the pair is f (t - mean_g t - z mean_g(z t));
- * without groups it records silu'(h) and the tangent is silu'(h) t.
+ * (both with the shape of h), and the tangent of the pair is f t - f mean_g t - f z mean_g(z t); without groups it
+ * records silu'(h) and the tangent is silu'(h) t.
  * <p>Layout: a tangent pass holds its T tangent images as [T, C, H, W] tensors stored as [H, C, W, T] (tangent index
  * fastest; {@link #rowsFirst}), the layout in which {@link #rowConv} computes a convolution as plain matrix products,
  * and the recorded factors are stored the same way, as [H, C, W, points]. The tangents' chunks run on
