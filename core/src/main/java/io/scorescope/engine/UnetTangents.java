@@ -266,10 +266,11 @@ final class UnetTangents {
             long dx = (pad + i) % k;                                     // the centre column first
             long x0 = Math.max(0, pad - dx), x1 = Math.min(wd, wd + pad - dx);
             double beta = i == 0 ? 0 : 1;
+            Tensor wAll = w.select(3, dx).permute(0, 2, 1).reshape(co, k * c);   // W_dx [Cout, (dy, c)]
             for (long y = 0; y < h; ) {
                 long y1 = y < pad || y >= h - pad ? y + 1 : h - pad;     // one border row, or all interior rows
                 long dy0 = Math.max(0, pad - y), dy1 = Math.min(k, h + pad - y);
-                Tensor wdx = w.narrow(2, dy0, dy1 - dy0).select(3, dx).permute(0, 2, 1).reshape(co, (dy1 - dy0) * c);
+                Tensor wdx = wAll.narrow(1, dy0 * c, (dy1 - dy0) * c);  // the kernel rows that exist: a column block
                 Tensor rows = x.as_strided(new long[] {y1 - y, (dy1 - dy0) * c, (x1 - x0) * n}, new long[] {c * wd * n, wd * n, 1},
                         new LongOptional(x.storage_offset() + ((y + dy0 - pad) * c * wd + x0 + dx - pad) * n));
                 Tensor into = out.as_strided(new long[] {y1 - y, co, (x1 - x0) * n}, new long[] {co * wd * n, wd * n, 1},
