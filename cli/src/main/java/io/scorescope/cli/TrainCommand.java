@@ -38,6 +38,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "2e-3", description = "Peak Adam learning rate: linear warm-up over min(1000, steps / 10) steps, then cosine decay to 0. Default: ${DEFAULT-VALUE}.") double lr;
     @Option(names = "--hidden", defaultValue = "128", description = "MLP: width of each hidden layer; U-Net: base channel width. Default: ${DEFAULT-VALUE}.") int hidden;
     @Option(names = "--depth", defaultValue = "4", description = "MLP: number of hidden layers (a U-Net ignores it). Default: ${DEFAULT-VALUE}.") int depth;
+    @Option(names = "--bottleneck-blocks", defaultValue = "1", description = "U-Net: residual blocks at a quarter of the resolution (an MLP ignores it). Default: ${DEFAULT-VALUE}.") int bottleneck;
     @Option(names = "--n-train", defaultValue = "20000", description = "Training points drawn from a built-in manifold. Default: ${DEFAULT-VALUE}.") int nTrain;
     @Option(names = "--sigma-min", defaultValue = "0.01", description = "Smallest training noise level; samplers end here unless told otherwise. Default: ${DEFAULT-VALUE}.") double sigmaMin;
     @Option(names = "--sigma-max", defaultValue = "2", description = "Largest training noise level; samplers start here unless told otherwise. Default: ${DEFAULT-VALUE}.") double sigmaMax;
@@ -78,7 +79,7 @@ final class TrainCommand implements Callable<Integer> {
                 };
                 default -> throw new InputException("unknown --model '" + model + "'; expected mlp or energy");
             };
-            spec = new ModelSpec(td.dim(), hidden, depth, 8, p, td.sigmaData(), architecture(arch, td));
+            spec = new ModelSpec(td.dim(), hidden, depth, 8, p, td.sigmaData(), architecture(arch, bottleneck, td));
             try (Progress bar = new Progress("train", cfg.steps())) {
                 r = ModelFolder.train(out, spec, td, cfg, bar.training(), command);
             }
@@ -98,13 +99,13 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The network family; a U-Net takes its image shape from the data description. */
-    static Architecture architecture(String arch, TrainingData td) {
+    static Architecture architecture(String arch, int bottleneck, TrainingData td) {
         return switch (arch) {
             case "mlp" -> Architecture.MLP;
             case "unet" -> {
                 if (!"images".equals(td.info().path("kind").asText()))
                     throw new InputException("--arch unet needs image data (--data digits, mnist or fashion-mnist)");
-                yield Architecture.unet(td.info().path("channels").asInt(), td.info().path("height").asInt(), td.info().path("width").asInt());
+                yield Architecture.unet(td.info().path("channels").asInt(), td.info().path("height").asInt(), td.info().path("width").asInt(), bottleneck);
             }
             default -> throw new InputException("unknown --arch '" + arch + "'; expected mlp or unet");
         };

@@ -55,6 +55,7 @@ class CliContractTest {
         rows.add(cat(train, "--lr", "-1"));
         rows.add(cat(train, "--hidden", "-8"));
         rows.add(cat(train, "--n-train", "-1"));
+        rows.add(cat(train, "--data", "digits", "--arch", "unet", "--bottleneck-blocks", "0"));
         rows.add(cat(train, "--checkpoint-every", "-5"));
         rows.add(cat(train, "--seed", "1.5"));
         rows.add(cat(train, "--data", "nosuchmanifold"));

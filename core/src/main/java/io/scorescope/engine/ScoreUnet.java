@@ -20,7 +20,7 @@ import org.bytedeco.pytorch.global.torch;
  *   h0 = conv3(u)                                  c,  H x W
  *   h1 = Res(h0)                                   c,  H x W      (skip 1)
  *   h2 = Res(down(h1))                             2c, H/2        (skip 2)
- *   h3 = Res(down(h2))                             2c, H/4
+ *   h3 = Res(down(h2)), then K - 1 more Res        2c, H/4        (K bottleneck blocks, default 1)
  *   h4 = Res([up(h3), h2])                         2c, H/2
  *   h5 = Res([up(h4), h1])                         c,  H x W
  *   F  = conv3(silu(norm(h5)))                     C,  H x W
@@ -38,15 +38,22 @@ import org.bytedeco.pytorch.global.torch;
 public final class ScoreUnet extends AssembledNetwork {
     static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
 
-    /** Image shape and base width. */
-    public record Shape(int channels, int height, int width, int base) {
+    /** Image shape, base width and the number of residual blocks at H/4 (h3 below is h3_K). */
+    public record Shape(int channels, int height, int width, int base, int bottleneck) {
         public Shape {
-            if (channels < 1 || height < 4 || width < 4 || height % 4 != 0 || width % 4 != 0 || base < 1)
-                throw new IllegalArgumentException("U-Net needs C >= 1, H and W multiples of 4, base >= 1; got "
-                        + channels + "x" + height + "x" + width + ", base " + base);
+            if (channels < 1 || height < 4 || width < 4 || height % 4 != 0 || width % 4 != 0 || base < 1 || bottleneck < 1)
+                throw new IllegalArgumentException("U-Net needs C >= 1, H and W multiples of 4, base >= 1, bottleneck blocks >= 1; got "
+                        + channels + "x" + height + "x" + width + ", base " + base + ", " + bottleneck + " bottleneck blocks");
         }
+        /** One residual block at H/4. */
+        public Shape(int channels, int height, int width, int base) { this(channels, height, width, base, 1); }
         public int dim() { return channels * height * width; }
         int groups() { return base % 8 == 0 ? 8 : 0; }
+        /**
+         * Maps of width c at full resolution that the bottleneck blocks after the first add to a pass's memory: their
+         * maps are 2c x H/4 x W/4, an eighth of one, and a block holds at most 16 of them with its temporaries.
+         */
+        int extraMaps() { return 2 * (bottleneck - 1); }
         int embed() { return 4 * base; }
     }
 
@@ -150,7 +157,7 @@ public final class ScoreUnet extends AssembledNetwork {
      * gives those rows of the Jacobians.
      */
     @Override public Mat[] jacobianReverse(Mat x, Conditioning c, boolean useEma) {
-        long perImage = 8L * shape.base() * shape.height() * shape.width() * (output == Output.ENERGY ? 80 : 40);   // activation maps of width c
+        long perImage = 8L * shape.base() * shape.height() * shape.width() * ((output == Output.ENERGY ? 80 : 40) + shape.extraMaps());   // activation maps of width c
         return jacobianReverse(x, c, useEma, (int) Math.max(1, Math.min(Integer.MAX_VALUE, PASS_BUDGET / perImage)));
     }
 
@@ -220,7 +227,10 @@ public final class ScoreUnet extends AssembledNetwork {
         p.weight(1, featureDim, e); p.constant(0, e);
         p.weight(1, e, e); p.constant(0, e);
         p.weight(1, c, sh.channels(), 3, 3); p.constant(0, c);
-        int[][] blocks = {{c, c}, {c, 2 * c}, {2 * c, 2 * c}, {4 * c, 2 * c}, {3 * c, c}};
+        List<int[]> blocks = new ArrayList<>(List.of(new int[] {c, c}, new int[] {c, 2 * c}));
+        for (int i = 0; i < sh.bottleneck(); i++) blocks.add(new int[] {2 * c, 2 * c});
+        blocks.add(new int[] {4 * c, 2 * c});
+        blocks.add(new int[] {3 * c, c});
         for (int[] b : blocks) {
             int in = b[0], out = b[1];
             norm(sh, p, in);
@@ -301,6 +311,7 @@ public final class ScoreUnet extends AssembledNetwork {
         Tensor h1 = res(ops, p, g, h0, e, c, c);
         Tensor h2 = res(ops, p, g, ops.down(h1), e, c, 2 * c);
         Tensor h3 = res(ops, p, g, ops.down(h2), e, 2 * c, 2 * c);
+        for (int i = 1; i < sh.bottleneck(); i++) h3 = res(ops, p, g, h3, e, 2 * c, 2 * c);
         Tensor h4 = res(ops, p, g, ops.cat(ops.up(h3), h2), e, 4 * c, 2 * c);
         Tensor h5 = res(ops, p, g, ops.cat(ops.up(h4), h1), e, 3 * c, c);
         Tensor out = ops.conv(act(ops, p, g, h5), p.next(), p.next(), 1);

@@ -47,7 +47,8 @@ final class UnetTangents {
      * float64 maps of base width c at full resolution that one tangent image holds during a pass, in the worst case:
      * every map of the pass stays allocated until its chunk's scope closes (about 38 with the temporaries of the
      * norm tangents), plus a row-layout copy of the largest convolution input (3: the 3c channels of a concatenation;
-     * {@link #rowConv}), plus the factors expanded to each tangent when a chunk holds several points (19).
+     * {@link #rowConv}), plus the factors expanded to each tangent when a chunk holds several points (19). Bottleneck
+     * blocks after the first add {@link ScoreUnet.Shape#extraMaps()}, here and in {@link #TRACE_MAPS}.
      */
     private static final int TANGENT_MAPS = 60;
     /** The same for the primal pass of one point: its maps and temporaries, the recorded factors included. */
@@ -62,7 +63,7 @@ final class UnetTangents {
     static int workers() { return Engine.threads(); }
 
     private static int perBudget(long budget, ScoreUnet.Shape sh, int maps) {
-        long bytes = 8L * maps * sh.base() * sh.height() * sh.width();
+        long bytes = 8L * (maps + sh.extraMaps()) * sh.base() * sh.height() * sh.width();
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, budget / bytes));
     }
 

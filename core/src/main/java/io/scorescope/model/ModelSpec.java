@@ -7,7 +7,8 @@ import io.scorescope.io.Json;
 /**
  * The architecture of a score model: ambient dimension, network width and depth (for a U-Net, hidden is the
  * base channel width and depth is unused), noise features, parameterisation, the data scale sigma_data used
- * for preconditioning, and the network family. Specs without an architecture (older checkpoints) are MLPs.
+ * for preconditioning, and the network family. Specs without an architecture (older checkpoints) are MLPs;
+ * U-Net specs without {@code bottleneck_blocks} have one block at the lowest resolution.
  */
 public record ModelSpec(int dim, int hidden, int depth, int frequencies, Parameterisation parameterisation, double sigmaData,
                         Architecture architecture) {
@@ -35,9 +36,11 @@ public record ModelSpec(int dim, int hidden, int depth, int frequencies, Paramet
         ObjectNode o = Json.object();
         o.put("dim", dim).put("hidden", hidden).put("depth", depth).put("frequencies", frequencies)
                 .put("parameterisation", parameterisation.cliName()).put("sigma_data", sigmaData);
-        if (architecture.kind() == Architecture.Kind.UNET)
+        if (architecture.kind() == Architecture.Kind.UNET) {
             o.put("architecture", "unet").put("channels", architecture.channels()).put("height", architecture.height())
                     .put("width", architecture.width());
+            if (architecture.bottleneck() != 1) o.put("bottleneck_blocks", architecture.bottleneck());   // older specs: one
+        }
         return o;
     }
 
@@ -55,7 +58,8 @@ public record ModelSpec(int dim, int hidden, int depth, int frequencies, Paramet
         String a = o.path("architecture").asText("mlp");
         return switch (a) {
             case "mlp" -> Architecture.MLP;
-            case "unet" -> Architecture.unet(o.path("channels").asInt(), o.path("height").asInt(), o.path("width").asInt());
+            case "unet" -> Architecture.unet(o.path("channels").asInt(), o.path("height").asInt(), o.path("width").asInt(),
+                    o.path("bottleneck_blocks").asInt(1));
             default -> throw new InputException("unknown architecture '" + a + "' in model spec; expected mlp or unet");
         };
     }

@@ -31,7 +31,7 @@ public final class ScoreModel implements ScoreField {
     public static ScoreModel create(ModelSpec spec, long seed) {
         Architecture a = spec.architecture();
         ScoreNetwork net = a.kind() == Architecture.Kind.UNET
-                ? ScoreUnet.create(new ScoreUnet.Shape(a.channels(), a.height(), a.width(), spec.hidden()), spec.features().dim(),
+                ? ScoreUnet.create(new ScoreUnet.Shape(a.channels(), a.height(), a.width(), spec.hidden(), a.bottleneck()), spec.features().dim(),
                         spec.parameterisation().output(), new Rng(seed).split(0x1417))
                 : ScoreMlp.create(spec.dim(), spec.features().dim(), spec.hidden(), spec.depth(),
                         spec.parameterisation().output(), new Rng(seed).split(0x1417));
@@ -42,7 +42,7 @@ public final class ScoreModel implements ScoreField {
     public static long parameterCount(ModelSpec spec) {
         Architecture a = spec.architecture();
         return a.kind() == Architecture.Kind.UNET
-                ? ScoreUnet.parameterCount(new ScoreUnet.Shape(a.channels(), a.height(), a.width(), spec.hidden()), spec.features().dim())
+                ? ScoreUnet.parameterCount(new ScoreUnet.Shape(a.channels(), a.height(), a.width(), spec.hidden(), a.bottleneck()), spec.features().dim())
                 : ScoreMlp.parameterCount(spec.dim(), spec.features().dim(), spec.hidden(), spec.depth(), spec.parameterisation().output());
     }
 
@@ -102,7 +102,7 @@ public final class ScoreModel implements ScoreField {
     @Override public String describe() {
         if (spec.architecture().kind() == Architecture.Kind.UNET)
             return "unet(" + spec.architecture().channels() + "x" + spec.architecture().height() + "x" + spec.architecture().width()
-                    + ", base " + spec.hidden() + ", " + spec.parameterisation().cliName() + ", sigma_data=" + spec.sigmaData()
+                    + ", base " + spec.hidden() + (spec.architecture().bottleneck() > 1 ? ", " + spec.architecture().bottleneck() + " bottleneck blocks" : "") + ", " + spec.parameterisation().cliName() + ", sigma_data=" + spec.sigmaData()
                     + (useEma ? ", ema" : ", live") + ")";
         return "mlp(" + spec.depth() + "x" + spec.hidden() + ", " + spec.parameterisation().cliName()
                 + ", sigma_data=" + spec.sigmaData() + (useEma ? ", ema" : ", live") + ")";

@@ -86,18 +86,30 @@ class ScoreUnetTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {8, 4})
-    void forwardJacobianMatchesFiniteDifferences(int base) {
-        ScoreUnet net = perturbed(ScoreUnet.create(new ScoreUnet.Shape(1, 8, 8, base), 5, new Rng(1)), 9);
+    @CsvSource({"8, 1", "4, 1", "8, 3"})   // base, bottleneck blocks
+    void forwardJacobianMatchesFiniteDifferences(int base, int bottleneck) {
+        ScoreUnet net = perturbed(ScoreUnet.create(new ScoreUnet.Shape(1, 8, 8, base, bottleneck), 5, new Rng(1)), 9);
         Mat x = new Rng(2).gaussian(2, 64);
         Conditioning c = conditioning(new double[] {0.3, 1.5}, 5, 3);
         Mat[] j = net.jacobian(x, c, true);
         for (int i = 0; i < 2; i++) {
             Mat fd = finiteDifference(net, x, c, i, 1e-5);
             double rel = relative(fd, j[i]);
-            assertTrue(rel < 1e-7, "base " + base + " point " + i + ": relative error " + rel);
+            assertTrue(rel < 1e-7, "base " + base + ", " + bottleneck + " bottleneck blocks, point " + i + ": relative error " + rel);
             assertTrue(j[i].minus(Mat.identity(64).scale(0.3)).frobenius() > 1e-2, "the network part of J is not trivially zero");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {8, 4})   // with and without group norm
+    void eachExtraBottleneckBlockAddsOneResidualBlockOfWidth2c(int c) {
+        // Res(2c -> 2c): two 3x3 convolutions with biases, the embedding projection E x 2c (E = 4c) with bias, and two
+        // group norms of 2c scales and shifts when c is a multiple of 8
+        long block = 2 * (2L * c * 2 * c * 9 + 2 * c) + (4L * c * 2 * c + 2 * c) + (c % 8 == 0 ? 2 * 2 * 2 * c : 0);
+        long one = ScoreUnet.parameterCount(new ScoreUnet.Shape(1, 8, 8, c), 5);
+        assertEquals(one + 2 * block, ScoreUnet.parameterCount(new ScoreUnet.Shape(1, 8, 8, c, 3), 5));
+        assertEquals(one + 2 * block, ScoreUnet.create(new ScoreUnet.Shape(1, 8, 8, c, 3), 5, new Rng(1)).parameterCount());
+        assertThrows(IllegalArgumentException.class, () -> new ScoreUnet.Shape(1, 8, 8, c, 0));
     }
 
     @ParameterizedTest

@@ -46,6 +46,12 @@ class ImageTrainingTest {
         assertTrue(!mlp.toJson().has("architecture"), "MLP checkpoints keep their old model_spec");
         assertEquals(mlp, ModelSpec.fromJson(mlp.toJson()));
         assertEquals(UNET, ModelSpec.fromJson(UNET.toJson()));
+        assertTrue(!UNET.toJson().has("bottleneck_blocks"), "one-block U-Net checkpoints keep their old model_spec");
+        ModelSpec deep = new ModelSpec(64, 8, 1, 4, Parameterisation.EPS, 0.6, Architecture.unet(1, 8, 8, 3));
+        assertEquals(3, deep.toJson().get("bottleneck_blocks").asInt());
+        assertEquals(deep, ModelSpec.fromJson(deep.toJson()));
+        assertTrue(ScoreModel.parameterCount(deep) > ScoreModel.parameterCount(UNET));
+        assertTrue(ScoreModel.create(deep, 1).describe().contains("3 bottleneck blocks"));
         ScoreModel m = ScoreModel.create(UNET, 1);
         Mat x = new Rng(1).gaussian(2, 64);
         Mat[] j = m.jacobian(x, new double[] {0.2, 0.2});
