@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  *       -Dscorescope.bench.threads=1 -Dscorescope.bench.base=128
  * </pre>
  * Batch 64 of 1x28x28, torch intra-op threads from scorescope.bench.threads (Engine sets 1; this overrides it),
- * base width scorescope.bench.base. Prints ms per full step (forward, backward, Adam and EMA), per no-grad forward,
+ * base width scorescope.bench.base, residual blocks at H/4 scorescope.bench.bottleneck (1). Prints ms per full step (forward, backward, Adam and EMA), per no-grad forward,
  * the process CPU time per wall second, and an op-class breakdown: each op class of the forward pass run alone at
  * the U-Net's shapes, forward plus backward (gradients for inputs and weights), summed over the layers that use it.
  */
@@ -39,7 +39,7 @@ class UnetStepBenchmark {
     void trainStepOnCpu() {
         int threads = Integer.getInteger("scorescope.bench.threads", 1), base = Integer.getInteger("scorescope.bench.base", 128);
         int steps = Integer.getInteger("scorescope.bench.steps", 3), reps = Integer.getInteger("scorescope.bench.reps", 3);
-        ScoreUnet net = ScoreUnet.create(new ScoreUnet.Shape(1, H, W, base), FEATURES, new Rng(1));
+        ScoreUnet net = ScoreUnet.create(new ScoreUnet.Shape(1, H, W, base, Integer.getInteger("scorescope.bench.bottleneck", 1)), FEATURES, new Rng(1));
         torch.set_num_threads(threads);   // after create, which applies the engine's thread policy
         Rng rng = new Rng(2);
         Mat x = rng.gaussian(BATCH, H * W), eps = rng.gaussian(BATCH, H * W);
@@ -78,7 +78,7 @@ class UnetStepBenchmark {
     void fullJacobianPerPoint() {
         int threads = Integer.getInteger("scorescope.bench.threads", 1), base = Integer.getInteger("scorescope.bench.base", 32);
         int points = Integer.getInteger("scorescope.bench.points", 2);
-        ScoreUnet net = ScoreUnet.create(new ScoreUnet.Shape(1, H, W, base), FEATURES, new Rng(1));
+        ScoreUnet net = ScoreUnet.create(new ScoreUnet.Shape(1, H, W, base, Integer.getInteger("scorescope.bench.bottleneck", 1)), FEATURES, new Rng(1));
         torch.set_num_threads(threads);
         Rng rng = new Rng(2);
         Mat x = rng.gaussian(points, H * W);
@@ -92,8 +92,8 @@ class UnetStepBenchmark {
         long cpu0 = cpu(), t0 = System.nanoTime();
         Mat[] forward = net.jacobian(x, c, true);
         long t1 = System.nanoTime(), cpu1 = cpu();
-        System.out.printf("BENCH unet jacobian forward mode Double base %d, %d points, %d tangents per chunk, torch threads %d, load %s: %.2f s per point (process CPU %.2f s per wall s), peak RSS %s%n",
-                base, points, UnetTangents.chunk(net.shape()), torch.get_num_threads(), load, (t1 - t0) / 1e9 / points,
+        System.out.printf("BENCH unet jacobian forward mode Double base %d (%d bottleneck blocks), %d points, %d tangents per chunk, torch threads %d, load %s: %.2f s per point (process CPU %.2f s per wall s), peak RSS %s%n",
+                base, net.shape().bottleneck(), points, UnetTangents.chunk(net.shape()), torch.get_num_threads(), load, (t1 - t0) / 1e9 / points,
                 (double) (cpu1 - cpu0) / (t1 - t0), peakRss());
         int pass = Integer.getInteger("scorescope.bench.pass", 64);
         for (torch.ScalarType type : new torch.ScalarType[] {torch.ScalarType.Float, torch.ScalarType.Double}) {
