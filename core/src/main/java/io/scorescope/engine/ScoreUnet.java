@@ -38,7 +38,7 @@ import org.bytedeco.pytorch.global.torch;
 public final class ScoreUnet extends AssembledNetwork {
     static { NativeCache.load(); }   // before any JavaCPP class: one unpacking per cache (NativeCache)
 
-    /** Image shape, base width and the number of residual blocks at H/4 (h3 below is h3_K). */
+    /** Image shape, base width and K, the number of residual blocks at H/4 (h3 in the class comment is the last). */
     public record Shape(int channels, int height, int width, int base, int bottleneck) {
         public Shape {
             if (channels < 1 || height < 4 || width < 4 || height % 4 != 0 || width % 4 != 0 || base < 1 || bottleneck < 1)
